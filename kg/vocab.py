@@ -1,0 +1,182 @@
+"""Namespaces, our closed vocabulary, and the one place IRIs are minted.
+
+The RDF model (documented for users in README.md, declared in kg/ontology.ttl):
+
+- Entity  `<base>entity/<kind>/<slug>`: a schema:Person / schema:Organization / schema:Place /
+  schema:Country / kg:Group / kg:Office / kg:Concept, with rdfs:label (preferred), skos:prefLabel,
+  skos:altLabel (every alias seen) and kg:mentionCount.
+- Article `<base>article/<id>`: schema:NewsArticle with schema:headline, schema:datePublished,
+  schema:url, kg:contentHash.
+- Sentence `<base>article/<id>#char=<b>,<e>` (RFC 5147 fragment, as NIF does): nif:Sentence with
+  nif:anchorOf (its text), nif:beginIndex, nif:endIndex, nif:referenceContext (the article).
+- Event `<base>event/<id>/<offset>`: kg:Event (plus a class such as kg:Meeting) with kg:relation,
+  kg:agent, kg:patient, kg:topic, kg:place, kg:timeText, kg:date, kg:factuality, kg:content,
+  kg:evidence (the sentence), prov:wasDerivedFrom (the article), kg:trigger and its offsets.
+- Fact `<base>fact/<id>/<hash>`: kg:Fact with kg:subject, kg:predicate, kg:object (or
+  kg:content), kg:event, kg:evidence, kg:factuality, prov:wasDerivedFrom; and the direct triple
+  `subject <relation> object` for simple queries.
+- Relation `<REL><slug>`: rdf:Property with rdfs:label ("meet", "call on").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import quote
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+DEFAULT_BASE = "https://example.org/kg/"
+
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+REL = Namespace("https://example.org/kg/relation/")
+KG_NS = "https://example.org/kg/ns#"
+
+
+class KG(DefinedNamespace):
+    """Terms of our own namespace; a typo raises AttributeError instead of minting a new term."""
+
+    _NS = Namespace(KG_NS)
+    _fail = True
+
+    # classes
+    Event: URIRef
+    Fact: URIRef
+    Relation: URIRef
+    Group: URIRef
+    Office: URIRef
+    Concept: URIRef
+    Thing: URIRef  # a named thing of no more specific kind
+    Factuality: URIRef
+    Meeting: URIRef
+    PhoneCall: URIRef
+    Visit: URIRef
+    Statement: URIRef
+    Appeal: URIRef
+    Accusation: URIRef
+    Attack: URIRef
+    Agreement: URIRef
+    Support: URIRef
+    Condemnation: URIRef
+    Discussion: URIRef
+    Attendance: URIRef
+    OfficeHolding: URIRef
+    # factuality values
+    asserted: URIRef
+    negated: URIRef
+    planned: URIRef
+    hypothetical: URIRef
+    reported: URIRef
+    # event and fact properties
+    relation: URIRef
+    trigger: URIRef
+    triggerBegin: URIRef
+    triggerEnd: URIRef
+    agent: URIRef
+    patient: URIRef
+    topic: URIRef
+    place: URIRef
+    timeText: URIRef
+    date: URIRef
+    factuality: URIRef
+    content: URIRef
+    evidence: URIRef
+    subject: URIRef
+    predicate: URIRef
+    object: URIRef
+    event: URIRef
+    officeOf: URIRef
+    # entity and article properties
+    mentionCount: URIRef
+    affiliation: URIRef
+    countryCode: URIRef
+    reading: URIRef
+    contentHash: URIRef
+    dateline: URIRef
+
+
+# Entity kind -> RDF class.
+KIND_CLASSES = {
+    "person": SCHEMA.Person,
+    "organization": SCHEMA.Organization,
+    "place": SCHEMA.Place,
+    "country": SCHEMA.Country,
+    "group": KG.Group,
+    "office": KG.Office,
+    "concept": KG.Concept,
+    "other": KG.Thing,
+}
+
+# Closed event classes: relation lemma -> class name (extraction decides the lemma).
+EVENT_CLASSES = {
+    "Meeting": KG.Meeting,
+    "PhoneCall": KG.PhoneCall,
+    "Visit": KG.Visit,
+    "Statement": KG.Statement,
+    "Appeal": KG.Appeal,
+    "Accusation": KG.Accusation,
+    "Attack": KG.Attack,
+    "Agreement": KG.Agreement,
+    "Support": KG.Support,
+    "Condemnation": KG.Condemnation,
+    "Discussion": KG.Discussion,
+    "Attendance": KG.Attendance,
+}
+
+PREFIXES = {
+    "kg": Namespace(KG_NS),
+    "rel": REL,
+    "schema": SCHEMA,
+    "prov": PROV,
+    "nif": NIF,
+    "sem": SEM,
+    "geo": GEO,
+}
+
+
+def slug(text: str, *, max_len: int = 60) -> str:
+    """An IRI-safe, readable, lower-case ASCII slug; never empty, stable for the same text."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if not s or len(s) > max_len or s != ascii_text.lower().replace(" ", "-"):
+        # Lossy slugs (non-ASCII, punctuation, truncation) get a hash so distinct texts stay distinct.
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        s = f"{s[:max_len]}-{digest}" if s else digest
+    return s
+
+
+class IRIs:
+    """Mints every instance IRI under one base, so each is valid for any input text."""
+
+    def __init__(self, base: str = DEFAULT_BASE):
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    def _iri(self, *parts: str) -> URIRef:
+        return URIRef(self.base + "/".join(quote(p, safe="-._~") for p in parts))
+
+    def article(self, article_id: str) -> URIRef:
+        return self._iri("article", article_id)
+
+    def sentence(self, article_id: str, start: int, end: int) -> URIRef:
+        return URIRef(f"{self.article(article_id)}#char={start},{end}")
+
+    def entity(self, kind: str, key: str) -> URIRef:
+        return self._iri("entity", kind, slug(key))
+
+    def event(self, article_id: str, start: int) -> URIRef:
+        return self._iri("event", article_id, str(start))
+
+    def fact(self, article_id: str, *identity: str) -> URIRef:
+        digest = hashlib.sha1("\x1f".join(identity).encode("utf-8")).hexdigest()[:12]
+        return self._iri("fact", article_id, digest)
+
+
+def relation_iri(label: str) -> URIRef:
+    """The property IRI of a relation label ("call on" -> rel:call-on)."""
+    return REL[slug(label)]
