@@ -1,0 +1,78 @@
+"""The extract stage: one spaCy Doc and its Article in, mentions, events and facts out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
+from kg.extract.coref import Antecedents, resolve_event
+from kg.extract.lexicon import SYMMETRIC
+from kg.extract.mentions import sentence_mentions
+from kg.extract.roles import description_facts, role_facts
+from kg.types import CONCEPT, Article, ArticleExtraction, Event, Fact, Sentence
+
+DISCUSS = "discuss"
+
+
+def extract(doc: Doc, article: Article) -> ArticleExtraction:
+    """Mentions, events and facts of one article, each traced to its sentence."""
+    sentences, mentions, events, facts = [], [], [], []
+    antecedents = Antecedents()
+    for i, sent in enumerate(doc.sents):
+        if not sent.text.strip() or _excluded(article, sent.start_char, sent.end_char):
+            continue
+        record = Sentence(index=i, start=sent.start_char, end=sent.end_char, text=sent.text)
+        index = MentionIndex(sentence_mentions(sent))
+        sentences.append(record)
+        mentions += index.mentions
+        for event in sentence_events(sent, record, index, reference=article.date):
+            resolved = resolve_event(event, antecedents)
+            if resolved is None:
+                continue
+            antecedents.observe(resolved)
+            events.append(resolved)
+            facts += event_facts(resolved)
+        antecedents.observe_mentions(index.mentions)
+        facts += role_facts(sent, record, index)
+        facts += description_facts(sent, record, index)
+    return ArticleExtraction(article=article, sentences=tuple(sentences), mentions=tuple(mentions),
+                             events=tuple(events), facts=tuple(_unique(facts)))
+
+
+def event_facts(event: Event) -> Iterator[Fact]:
+    """Binary facts of an n-ary event: every agent with every patient, topic or co-agent."""
+    common = dict(sentence=event.sentence, factuality=event.factuality, event=event)
+    agents = [a for a in event.agents if a.kind != ANAPHOR]
+    for agent in agents:
+        for patient in event.patients:
+            if patient.kind != ANAPHOR and (patient.start, patient.end) != (agent.start, agent.end):
+                yield Fact(subject=agent, relation=event.relation, object=patient, **common)
+        for topic in event.topics:
+            # An agent and a topic stand in a discussion, whatever verb carried it.
+            talks = event.event_type in {"Meeting", "Discussion", "PhoneCall"}
+            relation = DISCUSS if talks else f"{event.relation} about"
+            yield Fact(subject=agent, relation=relation, object=topic, **common)
+        if event.content and not event.patients:
+            yield Fact(subject=agent, relation=event.relation, object=None, content=event.content, **common)
+    if not event.patients and not event.topics and event.relation.split()[0] in SYMMETRIC:
+        named = [a for a in agents if a.kind != CONCEPT]
+        for i, a in enumerate(named):
+            for b in named[i + 1:]:
+                yield Fact(subject=a, relation=event.relation, object=b, **common)
+
+
+def _excluded(article: Article, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in article.excluded)
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen, out = set(), []
+    for f in facts:
+        key = (f.subject.start, f.subject.end, f.relation, f.object and (f.object.start, f.object.end),
+               f.content, f.sentence.index)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,0 +1,318 @@
+"""Events from verbs: who (coordination expanded), whom, topics, where, when, how factual.
+
+Each rule works over dependency subtrees and mention spans rather than single tokens, so an odd
+attachment inside a long coordinated subject still yields every participant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.extract import lexicon as lex
+from kg.extract.mentions import concept_mention, is_title_word
+from kg.timex import normalise
+from kg.types import (ASSERTED, COUNTRY, HYPOTHETICAL, NEGATED, PLACE, PLANNED, REPORTED, Event,
+                      Mention, Sentence, TimeExpr)
+
+ANAPHOR = "anaphor"  # extraction-internal kind: a pronoun or definite description to resolve
+
+_SUBJ_DEPS = {"nsubj", "csubj"}
+_PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
+_OBJ_DEPS = {"dobj", "dative", "obj"}
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj", "pcomp"}
+# Paths that stay inside one coordinated noun phrase.
+_NP_DEPS = {"compound", "conj", "cc", "appos", "nmod", "punct", "flat", "amod", "poss", "case", "preconj"}
+_NAMED_ENTS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+_TEMPORAL_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_NON_EVENT_DEPS = {"amod", "acl", "prep", "pcomp", "compound", "npadvmod"}
+
+
+@dataclass
+class MentionIndex:
+    """Mentions of one sentence, found by token."""
+
+    mentions: list[Mention]
+
+    def at(self, token: Token) -> Mention | None:
+        for m in self.mentions:
+            if m.start <= token.idx < m.end:
+                return m
+        return None
+
+    def within(self, tokens) -> list[Mention]:
+        found = {id(m): m for t in tokens if (m := self.at(t))}
+        return sorted(found.values(), key=lambda m: m.start)
+
+
+def clause_tokens(verb: Token) -> list[Token]:
+    """The verb's own clause: its subtree less the subtrees of subordinate and coordinate clauses."""
+    out, stack = [], [verb]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children
+                     if not (c.dep_ in _CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and tok.i == verb.i
+                             or c.dep_ in {"relcl", "acl", "ccomp", "advcl"}))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _anaphor(token: Token) -> Mention | None:
+    """A pronoun or a definite description that names an earlier mention ("the Secretary")."""
+    low = token.lower_
+    if token.pos_ == "PRON" and low in lex.PRONOUNS:
+        return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, low)
+    dets = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "predet"}}
+    if token.pos_ in {"NOUN", "PROPN"} and dets & {"the", "both", "two"}:
+        if low in lex.PAIR_NOUNS or token.lemma_.lower() in {"minister", "side", "leader", "country"} and dets & {"both", "two"}:
+            return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, "pair")
+        if is_title_word(token) and "the" in dets and token.tag_ in {"NN", "NNP"}:
+            return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, "title:" + low)
+    return None
+
+
+def _positional_appositives(token: Token, index: MentionIndex) -> list[Mention]:
+    """", A and B," right after a noun phrase: an apposition the parser failed to attach."""
+    doc, right = token.doc, token.right_edge.i
+    if right + 1 >= len(doc) or doc[right + 1].text != ",":
+        return []
+    found, i = [], right + 2
+    while i < len(doc) and (m := index.at(doc[i])):
+        found.append(m)
+        while i < len(doc) and doc[i].idx < m.end:
+            i += 1
+        if i < len(doc) and doc[i].lower_ in {",", "and"}:
+            i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "and")
+            continue
+        break
+    closes = i >= len(doc) or doc[i].is_punct or doc[i].is_sent_end or doc[i].pos_ in {"PART", "AUX", "VERB"}
+    return found if found and closes else []
+
+
+def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Mention]:
+    """Names coordinated or apposed with a named head, however the parser attached them."""
+    found = []
+    for child in token.children:
+        if child.i in seen:
+            continue
+        seen.add(child.i)
+        if index.at(child) is not None and (child.dep_ in _NP_DEPS or child.dep_ == "prep"):
+            found.append(index.at(child))
+            found += _np_members(child, index, seen)
+        elif child.dep_ in {"conj", "appos"}:
+            found += arg_mentions(child, index, seen)  # "X and his counterparts, including Y"
+        elif child.dep_ in {"cc", "punct", "prep"} and child.lower_ not in lex.MEMBER_MARKERS:
+            found += [m for m in _np_members(child, index, seen) if m.kind != "concept"]
+    return found
+
+
+def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None) -> list[Mention]:
+    """Every participant an argument head stands for, coordination and appositions expanded."""
+    seen = seen if seen is not None else set()
+    seen.add(token.i)
+    if (m := index.at(token)) is not None:
+        found = [m] + _np_members(token, index, seen)
+        return sorted({(x.start, x.end): x for x in found}.values(), key=lambda x: x.start)
+    if (a := _anaphor(token)) is not None:
+        return [a]
+    members = []
+    for child in token.children:
+        if child.lower_ in lex.MEMBER_MARKERS or child.dep_ == "appos":
+            target = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if target.i not in seen:
+                members += arg_mentions(target, index, seen)
+    for conj in token.conjuncts:
+        if conj.i not in seen and index.at(conj):
+            members += arg_mentions(conj, index, seen)
+    members += _positional_appositives(token, index)
+    if members:
+        return members
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return [concept_mention(token)]
+    return []
+
+
+def nominal_topics(token: Token, index: MentionIndex) -> list[Mention]:
+    """Names an event noun is about: "discussions covering A, B", "talks on A"."""
+    if token.lemma_.lower() not in lex.EVENT_NOUNS and token.lower_ not in lex.EVENT_NOUNS \
+            and token.lemma_.lower() not in {"discussion", "dialogue", "consultation"}:
+        return []
+    found = []
+    for child in token.children:
+        if child.dep_ == "acl" or child.dep_ == "prep" and child.lower_ in {"on", "about", "over", "regarding", "concerning"}:
+            found += index.within(child.subtree)
+    return found
+
+
+def lemma(verb: Token) -> str:
+    """The verb's lemma, mended where the small model drops a doubled consonant ("installed" -> "instal")."""
+    lem, text = verb.lemma_.lower(), verb.lower_
+    if lem.endswith("l") and text.startswith(lem + "l"):
+        return lem + "l"
+    return lem
+
+
+def _relation(verb: Token) -> str:
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([lemma(verb), *particles])
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb this one's subject is shared with (conjunct, complement or participial adjunct)."""
+    if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"} and verb.head != verb:
+        return verb.head
+    return None
+
+
+def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
+    """(subject heads, passive?) of a verb, inherited from its governor where it has none."""
+    passive = any(c.dep_ in _PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    if passive:
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return agents, True
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+    if subjects:
+        return subjects, False
+    if verb.dep_ == "relcl":  # "the talks, which took place" -> the talks
+        return [verb.head], False
+    gov = _governor(verb)
+    if gov is None:
+        return [], False
+    if verb.dep_ == "xcomp":  # "urge Hamas to reach" -> Hamas reaches
+        objects = [c for c in gov.children if c.dep_ in _OBJ_DEPS]
+        if objects:
+            return objects, False
+    return _subject_heads(gov)[0], False
+
+
+def _object_heads(verb: Token, passive: bool) -> list[Token]:
+    if passive:
+        return [c for c in verb.children if c.dep_ in _PASSIVE_SUBJ_DEPS]
+    objects = [c for c in verb.children if c.dep_ in _OBJ_DEPS and c.ent_type_ not in _TEMPORAL_ENTS]
+    if objects:
+        return objects
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        movement = verb.lemma_.lower() in lex.MOVE_VERBS and prep.lower_ in lex.DESTINATION_PREPS
+        if prep.lower_ in lex.ARGUMENT_PREPS or movement:
+            # A prepositional object is a participant only when it names someone or something;
+            # "on the sidelines", "in an effort" are circumstances.
+            objects += [g for g in prep.children if g.dep_ == "pobj"]
+    return [o for o in objects if o.ent_type_ not in _TEMPORAL_ENTS]
+
+
+def _factuality(verb: Token) -> str:
+    chain = [verb]
+    while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head != chain[-1]:
+        chain.append(chain[-1].head)
+    aux = {c.lower_ for v in chain for c in v.children if c.dep_ in {"aux", "auxpass"}}
+    if any(c.dep_ == "neg" for v in chain for c in v.children):
+        return NEGATED
+    if aux & lex.PLANNED_AUX or any(c.lower_ == "going" for c in verb.children):
+        return PLANNED
+    governors = {v.lemma_.lower() for v in chain[1:]}
+    if aux & lex.HYPOTHETICAL_AUX or governors & lex.HYPOTHETICAL_GOVERNORS:
+        return HYPOTHETICAL
+    if governors & lex.PLANNED_GOVERNORS:
+        return PLANNED
+    head = verb
+    while head.dep_ in {"ccomp", "conj"} and head.head != head:
+        head = head.head
+        if head.lemma_.lower() in lex.SAY_VERBS:
+            return REPORTED
+    if any(t.lower_ == "according" for t in clause_tokens(verb)):
+        return REPORTED
+    return ASSERTED
+
+
+def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | None:
+    for tok in tokens:
+        if tok.dep_ != "prep" or tok.lower_ not in lex.PLACE_PREPS | {"into"}:
+            continue
+        anchor_ok = tok.head == verb or tok.head.lemma_.lower() in lex.EVENT_NOUNS or tok.head.lower_ in lex.EVENT_NOUNS
+        if not anchor_ok:
+            continue
+        for obj in (c for c in tok.children if c.dep_ == "pobj"):
+            m = index.at(obj)
+            if m and m.kind in {PLACE, COUNTRY} or m and obj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                return m
+    return None
+
+
+def _time(tokens: list[Token], sent: Span, reference: str | None, future: bool) -> TimeExpr | None:
+    ids = {t.i for t in tokens}
+    for ent in sent.ents:
+        if ent.label_ in {"DATE", "TIME"} and ent.root.i in ids:
+            text = ent.text
+            return normalise(text, reference, future=future)
+    return None
+
+
+def _content(verb: Token) -> str | None:
+    """What a speaker said: the clausal complement, or the quotation around the verb."""
+    comp = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}), None)
+    if comp is None:
+        return None
+    toks = [t for t in comp.subtree if not t.is_punct or t.i not in {comp.left_edge.i, comp.right_edge.i}]
+    text = verb.doc[toks[0].i:toks[-1].i + 1].text if toks else ""
+    return text.strip(" \"'\u201c\u201d,") or None
+
+
+def _is_event_verb(verb: Token) -> bool:
+    if verb.pos_ != "VERB" or verb.dep_ in _NON_EVENT_DEPS:
+        return False
+    return verb.lemma_.lower() not in lex.LIGHT_VERBS or any(c.dep_ in _OBJ_DEPS for c in verb.children)
+
+
+def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, reference: str | None,
+                    skip_topics: bool = False) -> Iterator[Event]:
+    """One Event per event verb of the sentence, with its arguments as mentions."""
+    shared: dict[int, tuple[Mention | None, TimeExpr | None]] = {}
+    for verb in sent:
+        if not _is_event_verb(verb):
+            continue
+        relation = _relation(verb)
+        subj_heads, passive = _subject_heads(verb)
+        agents = _dedupe(m for h in subj_heads for m in arg_mentions(h, index))
+        if not agents:
+            continue
+        lem = lemma(verb)
+        obj_heads = _object_heads(verb, passive)
+        patients, topics = [], []
+        if lem in lex.TOPIC_VERBS:
+            for head in obj_heads + [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBG"
+                                     and not any(g.dep_ in _SUBJ_DEPS for g in c.children)]:
+                named = index.within(head.subtree)
+                topics += named or arg_mentions(head, index)
+        else:
+            direct = {c.i for c in verb.children}
+            for h in obj_heads:
+                found = arg_mentions(h, index)
+                # A prepositional object is a participant only when it names someone or something:
+                # "on the sidelines", "in an effort" are circumstances.
+                patients += found if h.i in direct or h.dep_ != "pobj" else [m for m in found if m.kind != "concept"]
+        for prep_or_obj in (c for c in verb.children if c.dep_ in _OBJ_DEPS | {"prep"}):
+            target = next((g for g in prep_or_obj.children if g.dep_ == "pobj"), prep_or_obj)
+            topics += nominal_topics(target, index)
+        tokens = clause_tokens(verb)
+        factuality = _factuality(verb)
+        place = _place(verb, tokens, index)
+        time = _time(tokens, sent, reference, factuality == PLANNED)
+        if place is None and time is None and verb.dep_ in {"advcl", "conj"} and verb.head.i in shared:
+            place, time = shared[verb.head.i]  # a participial adjunct shares its clause's setting
+        shared[verb.i] = (place, time)
+        content = _content(verb) if lem in lex.SAY_VERBS else None
+        yield Event(relation=relation, event_type=lex.EVENT_TYPES.get(lem), trigger=verb.text,
+                    start=verb.idx, end=verb.idx + len(verb), sentence=record,
+                    agents=tuple(agents), patients=tuple(_dedupe(patients)), topics=tuple(_dedupe(topics)),
+                    place=place, time=time, factuality=factuality, content=content)
+
+
+def _dedupe(mentions) -> list[Mention]:
+    seen, out = set(), []
+    for m in mentions:
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out

@@ -1,0 +1,56 @@
+"""Coreference inside one article: pronouns, pair nouns and title references to earlier names.
+
+Deliberately conservative: an anaphor with no clear antecedent stays unresolved and its fact is
+dropped, since a wrong link is worse for a knowledge graph than a missing one.
+"""
+
+from __future__ import annotations
+
+from kg.extract.clauses import ANAPHOR
+from kg.extract.lexicon import PERSONAL_PLURAL, PERSONAL_SINGULAR
+from kg.types import PERSON, Event, Mention
+
+
+class Antecedents:
+    """What has been mentioned so far in the article, in reading order."""
+
+    def __init__(self) -> None:
+        self.persons: list[Mention] = []  # persons seen as agents: preferred antecedents
+        self.named: list[Mention] = []  # every person mention
+        self.groups: list[tuple[Mention, ...]] = []  # agents of events with two or more named persons
+
+    def observe(self, event: Event) -> None:
+        persons = [m for m in event.agents if m.kind == PERSON]
+        self.persons += persons
+        if len(persons) >= 2:
+            self.groups.append(tuple(persons))
+
+    def observe_mentions(self, mentions: list[Mention]) -> None:
+        self.named += [m for m in mentions if m.kind == PERSON]
+
+    def resolve(self, m: Mention, *, before: int) -> list[Mention]:
+        """The mentions an anaphor stands for; [] when unresolved."""
+        if m.kind != ANAPHOR:
+            return [m]
+        earlier = [p for p in self.persons if p.start < before] or [p for p in self.named if p.start < before]
+        if m.name in PERSONAL_SINGULAR:
+            return earlier[-1:]
+        if m.name in PERSONAL_PLURAL or m.name == "pair":
+            return list(self.groups[-1]) if self.groups else []
+        if m.name.startswith("title:"):
+            word = m.name.split(":", 1)[1]
+            titled = [p for p in self.named if p.start < before and p.title and word in p.title.lower().split()]
+            return titled[-1:]
+        return []
+
+
+def resolve_event(event: Event, antecedents: Antecedents) -> Event | None:
+    """The event with anaphoric agents and patients replaced; None when no agent is left."""
+    from dataclasses import replace
+
+    agents = [r for m in event.agents for r in antecedents.resolve(m, before=m.start)]
+    patients = [r for m in event.patients for r in antecedents.resolve(m, before=m.start)]
+    topics = [r for m in event.topics for r in antecedents.resolve(m, before=m.start)]
+    if not agents:
+        return None
+    return replace(event, agents=tuple(agents), patients=tuple(patients), topics=tuple(topics))

@@ -1,0 +1,96 @@
+"""Closed word classes of general English the rules key on. No names from any corpus belong here."""
+
+from __future__ import annotations
+
+# Words that head a title or position ("Foreign Minister", "Secretary of State", "Mr.").
+TITLE_HEADS = frozenset("""
+minister secretary president vice-president president-elect premier chancellor adviser advisor
+ambassador envoy spokesperson spokesman spokeswoman director chief chairman chairwoman chair
+chairperson governor senator sen. congressman congresswoman representative rep. mayor king queen
+prince princess emir sheikh sultan pope cardinal archbishop bishop rabbi imam ayatollah pastor
+general gen. admiral adm. colonel col. lieutenant lt. major maj. captain capt. commander sergeant
+sgt. marshal commissioner coordinator counselor counsellor attorney prosecutor judge justice
+speaker leader head ceo cfo coo cto founder co-founder president-designate diplomat consul
+mr. mrs. ms. dr. prof. professor sir dame lord lady officer official treasurer comptroller
+superintendent inspector chancellor-elect secretary-general undersecretary under-secretary
+""".split())
+
+# Title words that only modify a head ("Deputy Prime Minister", "Acting Director").
+TITLE_MODIFIERS = frozenset("""
+deputy vice acting interim former late foreign prime assistant associate principal senior chief
+first second top special executive general national state defense defence interior finance
+""".split())
+
+# Honorifics carry no office: "Mr. Smith" is not an office-holder.
+HONORIFICS = frozenset("mr. mrs. ms. dr. prof. sir dame lord lady mr mrs ms dr".split())
+
+# Relation lemma -> closed event class (kg vocabulary); other lemmas stay plain relations.
+EVENT_TYPES = {
+    **dict.fromkeys("meet engage confer convene host receive welcome gather hold".split(), "Meeting"),
+    **dict.fromkeys("phone call_with speak dial".split(), "PhoneCall"),
+    **dict.fromkeys("visit arrive travel tour fly go head land return".split(), "Visit"),
+    **dict.fromkeys("say state add tell announce declare note stress warn claim insist confirm deny "
+                    "write tweet reiterate emphasize emphasise affirm reaffirm".split(), "Statement"),
+    **dict.fromkeys("urge call_on call_for appeal press demand plead encourage ask".split(), "Appeal"),
+    **dict.fromkeys("accuse blame charge allege".split(), "Accusation"),
+    **dict.fromkeys("attack strike bomb shell shoot kill invade raid storm fire target hit "
+                    "assault ambush".split(), "Attack"),
+    **dict.fromkeys("agree sign conclude ratify reach_agreement".split(), "Agreement"),
+    **dict.fromkeys("support back endorse aid assist help".split(), "Support"),
+    **dict.fromkeys("condemn denounce criticize criticise censure".split(), "Condemnation"),
+    **dict.fromkeys("discuss talk address review exchange".split(), "Discussion"),
+    **dict.fromkeys("attend join participate".split(), "Attendance"),
+}
+
+# Verbs whose objects are topics: every name inside the object phrase is a topic of its own.
+TOPIC_VERBS = frozenset("discuss talk address review exchange cover focus debate examine consider "
+                        "raise highlight emphasize emphasise stress underscore explore".split())
+
+# Verbs of reported speech: their clausal complement is content, not a separate assertion.
+SAY_VERBS = frozenset("say state add tell announce declare note stress warn claim insist confirm "
+                      "deny write tweet report reiterate explain argue acknowledge reply respond "
+                      "affirm reaffirm".split())
+
+# Movement verbs: "to/in/into X" names the destination, which is also the object.
+MOVE_VERBS = frozenset("visit arrive travel tour fly go head land return come move".split())
+DESTINATION_PREPS = frozenset("to in into at for".split())
+
+# Verbs whose event is carried by their complement ("expected to highlight" -> highlight).
+LIGHT_VERBS = frozenset("be have do expect plan intend hope aim want seek try set begin start continue "
+                        "seem appear need wish prepare go get make take keep use include accord base".split())
+# Governing verbs that make their complement planned or hypothetical.
+PLANNED_GOVERNORS = frozenset("plan intend aim set schedule prepare decide agree promise vow pledge".split())
+HYPOTHETICAL_GOVERNORS = frozenset("expect hope want wish seek try may might could would "
+                                   "consider propose suggest".split())
+PLANNED_AUX = frozenset("will shall 'll wo".split())
+HYPOTHETICAL_AUX = frozenset("would could might may should 'd can must".split())
+
+# Symmetric relations: "A and B met" means A met B.
+SYMMETRIC = frozenset("meet confer convene talk speak engage negotiate agree discuss exchange".split())
+
+# Nouns that name an event: a place attached to them is where the event happened.
+EVENT_NOUNS = frozenset("meeting talks talk summit conference session visit trip tour negotiation "
+                        "negotiations dialogue dialog call ceremony forum gathering rally protest "
+                        "attack strike sidelines event".split())
+
+# Prepositions whose object is a co-participant or target, not a circumstance.
+ARGUMENT_PREPS = frozenset("with to on against about into for from over between of".split())
+PLACE_PREPS = frozenset("in at".split())
+
+# Preposition-like verbs that introduce members of a group: "officials including X and Y".
+MEMBER_MARKERS = frozenset("including include such like among".split())
+
+PRONOUNS = frozenset("he she him her his hers they them their theirs it its we us our i me you "
+                     "who whom which that this these those".split())
+PERSONAL_SINGULAR = frozenset("he she him her".split())
+PERSONAL_PLURAL = frozenset("they them".split())
+# Definite references to a pair mentioned before ("the duo", "both ministers").
+PAIR_NOUNS = frozenset("duo pair two both sides".split())
+
+# Portfolio words that complete a title after "of" ("Minister of Foreign Affairs").
+PORTFOLIO_WORDS = frozenset("""
+state affairs foreign defense defence interior justice finance treasury health education commerce
+trade energy agriculture labor labour transport transportation economy homeland security culture
+environment industry development tourism information communications planning housing veterans
+staff army navy police intelligence war public works
+""".split())

@@ -1,0 +1,183 @@
+"""Name mentions: NER spans joined with proper-noun runs, split into affiliation, title and name.
+
+Rules work over spans, not single NER labels: the small model mislabels names now and then
+("Blinken" as GPE), so the kind chosen here is only a vote that resolution settles per entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import gazetteer
+from kg.extract.lexicon import HONORIFICS, PORTFOLIO_WORDS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
+
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+_LABEL_KINDS = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE,
+                "NORP": GROUP}
+# Words that may sit inside a proper name between capitalised words ("Secretary of State").
+_CONNECTORS = {"of", "for", "&", "de", "al", "bin"}
+_DETERMINERS = {"the", "a", "an"}
+
+
+def is_title_word(token: Token) -> bool:
+    return token.lower_ in TITLE_HEADS or token.lower_ in TITLE_MODIFIERS
+
+
+_NON_NAME_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+def _is_name_token(token: Token) -> bool:
+    if token.ent_type_ in _NON_NAME_ENTS:
+        return False
+    return token.pos_ == "PROPN" or (token.is_title and token.pos_ in {"NOUN", "ADJ"} and is_title_word(token))
+
+
+def _is_affiliation_token(token: Token) -> bool:
+    """A demonym or country short form that may open a titled name ("Turkish", "US")."""
+    gaz = gazetteer.load()
+    return bool(gaz.demonym(token.text) or gaz.country(token.text, allow_code=token.is_upper))
+
+
+def headline_like(sent: Span) -> bool:
+    """Title Case lines: capitalisation there says nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 3:
+        return False
+    ratio = sum(t.is_title or t.is_upper for t in words) / len(words)
+    ends_like_prose = sent[-1].text in {".", "!", "?", '"', "\u201d", ":"}
+    return ratio > 0.85 or (ratio > 0.6 and not ends_like_prose)
+
+
+def _runs(sent: Span) -> Iterator[tuple[int, int]]:
+    """Maximal runs of proper-noun tokens, joined over connectors ("Secretary of State")."""
+    i, end = sent.start, sent.end
+    doc = sent.doc
+    while i < end:
+        if not _is_name_token(doc[i]):
+            i += 1
+            continue
+        start, j = i, i + 1
+        # "Turkish Foreign Minister ...": a leading demonym or country joins a titled name.
+        while start > sent.start and is_title_word(doc[start]) and _is_affiliation_token(doc[start - 1]):
+            start -= 1
+        while j < end:
+            t = doc[j]
+            if _is_name_token(t):
+                j += 1
+            elif t.lower_ in _CONNECTORS and j + 1 < end and _is_name_token(doc[j + 1]):
+                j += 1
+            elif t.lower_ == "of" and j + 2 < end and doc[j + 1].lower_ == "the" and _is_name_token(doc[j + 2]):
+                j += 2
+            else:
+                break
+        yield start, j
+        i = j
+
+
+def _candidate_spans(sent: Span) -> list[tuple[int, int]]:
+    doc = sent.doc
+    spans = [(e.start, e.end) for e in sent.ents if e.label_ in _NAME_LABELS]
+    if not headline_like(sent):
+        spans += list(_runs(sent))
+    # Merge overlapping candidates into maximal spans.
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        while s < e and doc[s].lower_ in _DETERMINERS:
+            s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].tag_ == "POS"):
+            e -= 1
+        if s >= e:
+            continue
+        if merged and s < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
+    """Indices (title_start, name_start) inside [s, e): [s,t) affiliation, [t,n) title, [n,e) name."""
+    gaz = gazetteer.load()
+    # The last title head that leaves a name after it.
+    head = None
+    for i in range(s, e):
+        if doc[i].lower_ in TITLE_HEADS and i + 1 < e and not all(is_title_word(t) for t in doc[i + 1:e]):
+            head = i
+    if head is None:
+        return s, s, s
+    name = head + 1
+    if doc[name].lower_ in _CONNECTORS:  # "Secretary of State Antony Blinken"
+        name += 2
+        while name < e - 1 and (doc[name].lower_ in PORTFOLIO_WORDS or doc[name].ent_type_ in {"ORG", "GPE"}):
+            name += 1
+    while name < e - 1 and is_title_word(doc[name]):
+        name += 1
+    # Leading country names or demonyms are the affiliation, not part of the title.
+    title = s
+    for i in range(s, head):
+        if gaz.demonym(doc[i].text) or gaz.country(doc[s:i + 1].text, allow_code=doc[i].text.isupper()):
+            title = i + 1
+    return s, title, name
+
+
+def _kind(doc: Doc, span: Span, has_title: bool) -> str:
+    if has_title:
+        return PERSON
+    labels = [t.ent_type_ for t in span if t.ent_type_]
+    gaz = gazetteer.load()
+    if gaz.country(span.text, allow_code=bool({"GPE", "LOC"} & set(labels)) or "." in span.text):
+        return COUNTRY
+    if gaz.demonym(span.text):
+        return GROUP
+    if labels:
+        top = max(set(labels), key=lambda lab: (labels.count(lab), lab))
+        return _LABEL_KINDS.get(top, OTHER)
+    return OTHER
+
+
+def sentence_mentions(sent: Span) -> list[Mention]:
+    """Every name mention in a sentence, with titles split off."""
+    doc = sent.doc
+    out = []
+    gaz = gazetteer.load()
+    for s, e in _candidate_spans(sent):
+        _, t, n = _split_title(doc, s, e)
+        if n > s:
+            title_text = doc[t:n].text if n > t else None
+            if title_text and all(tok.lower_ in HONORIFICS for tok in doc[t:n]):
+                title_text = None
+            affiliation = doc[s:t].text if t > s else None
+            name_span = doc[n:e]
+            out.append(Mention(text=doc[s:e].text, start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]),
+                               kind=PERSON, name=name_span.text, title=title_text, affiliation=affiliation))
+            continue
+        span = doc[s:e]
+        # A demonym before an organisation or group names its country ("Syrian associate YPG" stays).
+        out.append(Mention(text=span.text, start=span.start_char, end=span.end_char,
+                           kind=_kind(doc, span, False), name=span.text))
+    return out
+
+
+def office_mention(mention: Mention) -> Mention:
+    """The office a titled mention names, as a mention of its own (offsets of the title words)."""
+    start = mention.start + mention.text.find(mention.title or "")
+    return Mention(text=mention.title or "", start=start, end=start + len(mention.title or ""),
+                   kind=OFFICE, name=mention.title or "")
+
+
+def concept_mention(token: Token) -> Mention:
+    """A common-noun argument as its minimal noun phrase: compounds and modifiers, no determiners."""
+    keep = [t for t in token.subtree
+            if t.i <= token.i and (t == token or t.dep_ in {"compound", "amod", "nummod", "nmod"}
+                                   and t.head.i >= t.i) and t.pos_ not in {"DET", "PRON", "PUNCT"}]
+    # Keep only the contiguous run that ends at the head.
+    start = token.i
+    idx = {t.i for t in keep}
+    while start - 1 in idx:
+        start -= 1
+    span = token.doc[start:token.i + 1]
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, kind=CONCEPT,
+                   name=span.text)

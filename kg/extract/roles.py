@@ -1,0 +1,86 @@
+"""Office-holders: titles before names, appositions, and "X, the capital of Y" descriptions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.clauses import MentionIndex
+from kg.extract.lexicon import TITLE_HEADS
+from kg.extract.mentions import office_mention
+from kg.types import OFFICE, PERSON, Fact, Mention, Sentence
+
+HOLDS_OFFICE = "holds office"
+
+
+def _phrase(token: Token) -> Span:
+    """A noun phrase without determiners, possessors and trailing clauses."""
+    left = [t for t in token.subtree if t.i <= token.i]
+    start = token.i
+    ids = {t.i for t in left if t.dep_ in {"compound", "amod", "nmod"} or t == token}
+    while start - 1 in ids:
+        start -= 1
+    end = token.i + 1
+    # "the capital of Saudi Arabia", "Minister of Foreign Affairs": keep an "of" complement.
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and of.i == end:
+        end = of.right_edge.i + 1
+    return token.doc[start:end]
+
+
+def _qualifier(token: Token, index: MentionIndex) -> Mention | None:
+    """The country or organisation an office belongs to: a possessor or an "of" complement."""
+    for child in token.children:
+        if child.dep_ in {"poss", "nmod", "compound", "amod"} and (m := index.at(child)):
+            return m
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for g in child.children:
+                if g.dep_ == "pobj" and (m := index.at(g)):
+                    return m
+    return None
+
+
+def _appositions(person: Token) -> Iterator[Token]:
+    yield from (c for c in person.children if c.dep_ == "appos")
+    if person.dep_ == "appos":
+        yield person.head
+
+
+def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """One 'holds office' fact per titled or apposed person mention in the sentence."""
+    for m in index.mentions:
+        if m.title and m.kind == PERSON:
+            office = office_mention(m)
+            qualifier = None
+            if m.affiliation:
+                qualifier = Mention(m.affiliation, m.start, m.start + len(m.affiliation), "group", m.affiliation)
+            yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
+    for tok in sent:
+        m = index.at(tok)
+        if m is None or tok.ent_type_ != "PERSON" or tok.i != _root_in(sent, m).i:
+            continue
+        for ap in _appositions(tok):
+            if index.at(ap) or ap.pos_ != "NOUN" or ap.lemma_.lower() not in TITLE_HEADS:
+                continue
+            phrase = _phrase(ap)
+            office = Mention(phrase.text, phrase.start_char, phrase.end_char, OFFICE, phrase.text.lower())
+            yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record,
+                       qualifier=_qualifier(ap, index))
+
+
+def _root_in(sent: Span, m: Mention) -> Token:
+    toks = [t for t in sent if m.start <= t.idx < m.end]
+    return next((t for t in toks if t.head not in toks or t.head == t), toks[-1])
+
+
+def description_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """"Riyadh, the capital of Saudi Arabia" -> (Riyadh, capital of, Saudi Arabia)."""
+    for tok in sent:
+        if tok.dep_ != "appos" or tok.pos_ != "NOUN" or tok.lemma_.lower() in TITLE_HEADS:
+            continue
+        subject = index.at(tok.head)
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((index.at(g) for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if subject and obj and subject != obj:
+            yield Fact(subject=subject, relation=f"{tok.lemma_.lower()} of", object=obj, sentence=record)

@@ -1,0 +1,113 @@
+"""Country names, short forms, demonyms and capitals from maintained offline data.
+
+Sources: pycountry (ISO 3166 names, official and common names) and countryinfo (alternative
+spellings, demonyms, capitals with coordinates). No hand-typed table: every alias below is derived
+from those packages by the rules in `_aliases`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2
+    name: str  # preferred English name
+    demonym: str | None
+    capital: str | None
+    capital_latlng: tuple[float, float] | None
+    latlng: tuple[float, float] | None
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form used for every gazetteer lookup."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[.\u2019']", "", text)  # U.S. -> us
+    text = re.sub(r"[^\w]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, Country]  # code -> country
+    names: dict[str, str]  # folded name -> code
+    codes: dict[str, str]  # folded ISO code -> code (trusted only for place-tagged mentions)
+    demonyms: dict[str, str]  # folded demonym (singular and plural) -> code
+    capitals: dict[str, str]  # folded capital name -> code
+
+    def country(self, text: str, *, allow_code: bool = False) -> Country | None:
+        key = fold(text)
+        code = self.names.get(key) or (self.codes.get(key) if allow_code else None)
+        return self.countries.get(code) if code else None
+
+    def demonym(self, text: str) -> Country | None:
+        code = self.demonyms.get(fold(text))
+        return self.countries.get(code) if code else None
+
+    def capital_of(self, text: str) -> Country | None:
+        code = self.capitals.get(fold(text))
+        return self.countries.get(code) if code else None
+
+
+def _tail_after_of(name: str) -> str | None:
+    """'United States of America' -> 'America': the short form news uses for long official names."""
+    if " of " not in name or " and " in name:
+        return None
+    tail = name.rsplit(" of ", 1)[1]
+    return re.sub(r"^the ", "", tail) if tail[:1].isupper() else None
+
+
+def _aliases(record: dict, iso) -> set[str]:
+    names = {record.get("name") or "", *(record.get("altSpellings") or [])}
+    if iso is not None:
+        names |= {iso.name, getattr(iso, "common_name", ""), getattr(iso, "official_name", "")}
+    names |= {t for n in list(names) if n and (t := _tail_after_of(n))}
+    # "Iran, Islamic Republic of" -> "Iran"
+    names |= {n.split(",")[0] for n in list(names) if n and "," in n}
+    return {n for n in names if n and not re.fullmatch(r"[A-Z]{2,3}", n)}
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    import pycountry
+    from countryinfo import CountryInfo
+
+    countries: dict[str, Country] = {}
+    names: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    # Most populous first, so a shared alias or demonym ("American") goes to the state most
+    # likely meant; ties broken by name for determinism.
+    records = sorted(CountryInfo.all().items(), key=lambda kv: (-(kv[1].get("population") or 0), kv[0]))
+    for _, record in records:
+        code = (record.get("ISO") or {}).get("alpha2")
+        iso = pycountry.countries.get(alpha_2=code) if code else None
+        if not code or iso is None:
+            continue
+        if code in countries and record.get("capital") is None:
+            continue  # a constituent part listed under its state's code: not the state itself
+        name = getattr(iso, "common_name", None) or record.get("name") or iso.name
+        cap_ll = record.get("capital_latlng") or None
+        cap = record.get("capital")
+        ll = record.get("latlng")
+        countries.setdefault(code, Country(
+            code=code, name=name, demonym=record.get("demonym"), capital=cap if isinstance(cap, str) else None,
+            capital_latlng=tuple(cap_ll) if cap_ll else None, latlng=tuple(ll) if ll else None))
+        for alias in _aliases(record, iso):
+            names.setdefault(fold(alias), code)
+        short = [a for a in record.get("altSpellings") or [] if re.fullmatch(r"[A-Z]{2,3}", a)]
+        for c in (iso.alpha_2, iso.alpha_3, *short):
+            codes.setdefault(fold(c), code)
+        if dem := record.get("demonym"):
+            for form in (dem, dem + "s"):
+                demonyms.setdefault(fold(form), code)
+        caps = record.get("capital") or []
+        for cap in [caps] if isinstance(caps, str) else caps:  # some states list several
+            capitals.setdefault(fold(re.sub(r"\s+D\.?C\.?$", "", cap)), code)
+    return Gazetteer(countries, names, codes, demonyms, capitals)

