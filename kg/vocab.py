@@ -2,7 +2,7 @@
 
 The RDF model (documented for users in README.md, declared in kg/ontology.ttl):
 
-- Entity  `<base>entity/<kind>/<slug>`: a schema:Person / schema:Organization / schema:Place /
+- Entity  `<base>entity/<slug of identity key>`: a schema:Person / schema:Organization / schema:Place /
   schema:Country / kg:Group / kg:Office / kg:Concept, with rdfs:label (preferred), skos:prefLabel,
   skos:altLabel (every alias seen) and kg:mentionCount.
 - Article `<base>article/<id>`: schema:NewsArticle with schema:headline, schema:datePublished,
@@ -166,8 +166,9 @@ class IRIs:
     def sentence(self, article_id: str, start: int, end: int) -> URIRef:
         return URIRef(f"{self.article(article_id)}#char={start},{end}")
 
-    def entity(self, kind: str, key: str) -> URIRef:
-        return self._iri("entity", kind, slug(key))
+    def entity(self, key: str) -> URIRef:
+        """Entities are keyed by identity, not kind, so a changed type vote keeps the IRI."""
+        return self._iri("entity", slug(key))
 
     def event(self, article_id: str, start: int) -> URIRef:
         return self._iri("event", article_id, str(start))

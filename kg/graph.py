@@ -1,0 +1,149 @@
+"""The graph stage: extraction records and resolved entities into one rdflib Graph.
+
+The Graph is the single source of truth; every exporter (Turtle, HTML, GraphML...) reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import OWL
+
+from kg.resolve import mention_key
+from kg.types import ArticleExtraction, Entity, Event, Fact, Mention, Sentence
+from kg.vocab import (EVENT_CLASSES, GEO, KG, KIND_CLASSES, NIF, PREFIXES, PROV, SCHEMA, IRIs,
+                      relation_iri)
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    g.bind("skos", SKOS)
+    g.bind("owl", OWL)
+    return g
+
+
+class GraphBuilder:
+    """Adds articles, their sentences, events and facts, and entities to one Graph."""
+
+    def __init__(self, iris: IRIs, graph: Graph | None = None):
+        self.iris = iris
+        self.g = graph if graph is not None else new_graph()
+        self.keys: dict[tuple[str, int, int, bool], str] = {}
+        self.entities: dict[str, Entity] = {}
+
+    def set_resolution(self, entities: dict[str, Entity], keys) -> None:
+        self.entities, self.keys = entities, keys
+
+    def entity(self, article_id: str, m: Mention) -> URIRef:
+        return self.iris.entity(self.keys[mention_key(article_id, m)])
+
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        g = self.g
+        for e in entities:
+            node = self.iris.entity(e.key)
+            g.add((node, RDF.type, KIND_CLASSES[e.kind]))
+            g.add((node, RDFS.label, Literal(e.label)))
+            g.add((node, SKOS.prefLabel, Literal(e.label)))
+            for alias in sorted(e.aliases):
+                g.add((node, SKOS.altLabel, Literal(alias)))
+            g.add((node, KG.mentionCount, Literal(len(e.mentions))))
+            if e.code:
+                g.add((node, KG.countryCode, Literal(e.code)))
+            for same in e.same_as:
+                g.add((node, OWL.sameAs, URIRef(same)))
+            if e.lat is not None and e.lon is not None:
+                g.add((node, GEO.lat, Literal(e.lat, datatype=XSD.decimal)))
+                g.add((node, GEO.long, Literal(e.lon, datatype=XSD.decimal)))
+            if e.reading:
+                g.add((node, KG.reading, Literal(e.reading)))
+
+    def add_extraction(self, ex: ArticleExtraction) -> None:
+        a, g = ex.article, self.g
+        art = self.iris.article(a.id)
+        g.add((art, RDF.type, SCHEMA.NewsArticle))
+        g.add((art, SCHEMA.identifier, Literal(a.id)))
+        g.add((art, KG.contentHash, Literal(a.content_hash)))
+        if a.title:
+            g.add((art, SCHEMA.headline, Literal(a.title)))
+        if a.date:
+            g.add((art, SCHEMA.datePublished, Literal(a.date, datatype=XSD.date)))
+        if a.source:
+            g.add((art, SCHEMA.url, Literal(a.source)))
+        if a.place:
+            g.add((art, KG.dateline, Literal(a.place)))
+        if a.author:
+            g.add((art, SCHEMA.author, Literal(a.author)))
+        for event in ex.events:
+            self._event(a.id, event)
+        for fact in ex.facts:
+            self._fact(a.id, fact)
+
+    def _sentence(self, article_id: str, s: Sentence) -> URIRef:
+        node = self.iris.sentence(article_id, s.start, s.end)
+        g = self.g
+        g.add((node, RDF.type, NIF.Sentence))
+        g.add((node, NIF.anchorOf, Literal(s.text)))
+        g.add((node, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.endIndex, Literal(s.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.referenceContext, self.iris.article(article_id)))
+        return node
+
+    def _event(self, article_id: str, e: Event) -> URIRef:
+        g = self.g
+        node = self.iris.event(article_id, e.start)
+        g.add((node, RDF.type, KG.Event))
+        if e.event_type:
+            g.add((node, RDF.type, EVENT_CLASSES[e.event_type]))
+        rel = self._relation(e.relation)
+        g.add((node, KG.relation, rel))
+        g.add((node, KG.trigger, Literal(e.trigger)))
+        g.add((node, KG.triggerBegin, Literal(e.start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, KG.triggerEnd, Literal(e.end, datatype=XSD.nonNegativeInteger)))
+        for prop, mentions in ((KG.agent, e.agents), (KG.patient, e.patients), (KG.topic, e.topics)):
+            for m in mentions:
+                g.add((node, prop, self.entity(article_id, m)))
+        if e.place is not None:
+            g.add((node, KG.place, self.entity(article_id, e.place)))
+        if e.time is not None:
+            g.add((node, KG.timeText, Literal(e.time.text)))
+            if e.time.date:
+                g.add((node, KG.date, Literal(e.time.date, datatype=XSD.date)))
+        if e.content:
+            g.add((node, KG.content, Literal(e.content)))
+        g.add((node, KG.factuality, KG[e.factuality]))
+        g.add((node, KG.evidence, self._sentence(article_id, e.sentence)))
+        g.add((node, PROV.wasDerivedFrom, self.iris.article(article_id)))
+        return node
+
+    def _fact(self, article_id: str, f: Fact) -> None:
+        g = self.g
+        subj = self.entity(article_id, f.subject)
+        obj = self.entity(article_id, f.object) if f.object is not None else None
+        node = self.iris.fact(article_id, str(subj), f.relation, str(obj), f.content or "",
+                              str(f.sentence.start), str(f.event.start if f.event else ""))
+        rel = self._relation(f.relation)
+        g.add((node, RDF.type, KG.Fact))
+        g.add((node, KG.subject, subj))
+        g.add((node, KG.predicate, rel))
+        if obj is not None:
+            g.add((node, KG.object, obj))
+            g.add((subj, rel, obj))  # the direct triple, for simple queries
+        if f.content:
+            g.add((node, KG.content, Literal(f.content)))
+        if f.event is not None:
+            g.add((node, KG.event, self.iris.event(article_id, f.event.start)))
+        if f.qualifier is not None:
+            g.add((node, KG.officeOf, self.entity(article_id, f.qualifier)))
+        g.add((node, KG.factuality, KG[f.factuality]))
+        g.add((node, KG.evidence, self._sentence(article_id, f.sentence)))
+        g.add((node, PROV.wasDerivedFrom, self.iris.article(article_id)))
+
+    def _relation(self, label: str) -> URIRef:
+        rel = relation_iri(label)
+        self.g.add((rel, RDF.type, KG.Relation))
+        self.g.add((rel, RDF.type, RDF.Property))
+        self.g.add((rel, RDFS.label, Literal(label)))
+        return rel
