@@ -18,14 +18,22 @@ class E(str, Enum):
         "--model NAME or the KG_SPACY_MODEL environment variable."
     )
     INPUT_MISSING = "input {path!r} does not exist."
+    BAD_DATE = "date {value!r} is not a valid date; give it as YYYY-MM-DD, e.g. --date 2024-05-01."
+    INPUT_SKIPPED = "{source}: {reason}. Stopped by --fail-fast; nothing was written."
     NO_ARTICLES = "no readable articles in {inputs}: nothing to build."
     GRAPH_MISSING = "graph file {path!r} does not exist. Build one with `kg build --out DIR`."
     GRAPH_PARSE = "cannot parse {path!r} as {format}: {detail}"
     QUERY_SYNTAX = "SPARQL syntax error in {source} at line {line}, column {column}: {detail}"
+    QUERY_INVALID = "invalid SPARQL query in {source}: {detail}"
     QUERY_MISSING = "query file {path!r} does not exist."
     UNKNOWN_NAME = "unknown {what} {name!r}; choose one of: {valid}."
     ENTITY_NOT_FOUND = "no entity labelled {name!r} in {path!r}."
+    FOCUS_NOT_FOUND = (
+        "no entity labelled {name!r} in the graph to focus on; {suggestion}. "
+        "Give an entity's label, one of its aliases, or its IRI."
+    )
     STORE = "triple store error at {where}: {detail}"
+    NOT_A_STORE = "{path!r} is not an Oxigraph store directory. Create one with `kg build --store DIR`."
     VALIDATION = "{path!r} does not conform to the shapes: {count} violation(s)."
 
 

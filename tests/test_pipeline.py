@@ -1,0 +1,90 @@
+"""End to end: build seeds/ with the real model, read graph.ttl back with rdflib, check named facts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.query import format_result, run_query
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "queries"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    result = runner.invoke(app, ["build", str(ROOT / "seeds"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "articles 5" in result.stdout
+    return out
+
+
+@pytest.fixture(scope="module")
+def facts(built) -> list[dict]:
+    rows = json.loads(format_result(run_query(built / "graph.ttl", QUERIES / "facts.rq"), "json"))
+    return [{k: v["value"] for k, v in b.items()} for b in rows["results"]["bindings"]]
+
+
+def test_build_writes_turtle_html_and_ontology(built):
+    graph = Graph().parse(built / "graph.ttl", format="turtle")
+    assert len(graph) > 1000
+    assert (built / "graph.html").stat().st_size > 10_000
+    Graph().parse(built / "ontology.ttl", format="turtle")
+
+
+def _has(facts, doc, subject, predicate, obj, **extra):
+    return any(f["doc"].startswith(doc) and f["subject"] == subject and f["predicate"] == predicate
+               and f.get("object") == obj and all(f.get(k) == v for k, v in extra.items()) for f in facts)
+
+
+def test_named_facts_from_the_seeds(facts):
+    assert _has(facts, "000", "Hakan Fidan", "meet", "Antony Blinken", location="Prague")
+    assert _has(facts, "000", "Hakan Fidan", "discuss", "Gaza")
+    assert _has(facts, "000", "Antony Blinken", "holds office", "Secretary of State")
+    assert _has(facts, "003", "Ararat Mirzoyan", "attend", "talks")
+    assert _has(facts, "003", "Jeyhun Bayramov", "holds office", "Foreign Minister")
+    for who in ("Jake Sullivan", "Antony Blinken"):
+        for whom in ("Ron Dermer", "Tzachi Hanegbi"):
+            assert _has(facts, "004", who, "engage", whom)
+    for place in ("Qatar", "Egypt", "Israel"):
+        assert _has(facts, "002", "Antony Blinken", "visit", place, factuality="planned")
+
+
+def test_every_fact_is_traced_to_its_sentence(facts):
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "seeds").glob("*.txt")}
+    assert facts
+    for f in facts:
+        assert f["sentence"] and int(f["begin"]) < int(f["end"])
+
+
+def test_no_fact_from_boilerplate_or_with_a_bare_pronoun(facts):
+    pronouns = {"he", "she", "it", "they", "them", "him", "her", "we"}
+    assert not [f for f in facts if f["subject"].lower() in pronouns or f.get("object", "").lower() in pronouns]
+    assert not [f for f in facts if "LEGAL WARNING" in f["sentence"] or "More like this" in f["sentence"]]
+
+
+def test_one_node_per_person_across_articles(built):
+    rows = run_query(built / "graph.ttl", QUERIES / "entities.rq").rows
+    labels = [str(label) for _, label, _ in rows]
+    assert labels.count("Antony Blinken") == 1
+    assert "Blinken" not in labels
+
+
+@pytest.mark.parametrize("query", sorted(p.name for p in QUERIES.glob("*.rq")))
+def test_every_shipped_query_runs_and_answers(built, query):
+    result = run_query(built / "graph.ttl", QUERIES / query)
+    assert result.rows, f"{query} returned no rows on the seeds"
+
+
+def test_same_input_gives_byte_identical_output(built, tmp_path):
+    result = runner.invoke(app, ["build", str(ROOT / "seeds"), "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes()
