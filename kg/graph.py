@@ -44,12 +44,19 @@ class GraphBuilder:
         g = self.g
         for e in entities:
             node = self.iris.entity(e.key)
-            g.add((node, RDF.type, KIND_CLASSES[e.kind]))
-            g.add((node, RDFS.label, Literal(e.label)))
-            g.add((node, SKOS.prefLabel, Literal(e.label)))
+            known = g.value(node, RDFS.label)
+            if known is None:
+                g.add((node, RDF.type, KIND_CLASSES[e.kind]))
+                g.add((node, RDFS.label, Literal(e.label)))
+                g.add((node, SKOS.prefLabel, Literal(e.label)))
+            elif str(known) != e.label:
+                # An entity already in the graph (--update) keeps its label and type: its IRI and
+                # what users see stay stable; the new name becomes an alias.
+                g.add((node, SKOS.altLabel, Literal(e.label)))
             for alias in sorted(e.aliases):
                 g.add((node, SKOS.altLabel, Literal(alias)))
-            g.add((node, KG.mentionCount, Literal(len(e.mentions))))
+            before = g.value(node, KG.mentionCount)
+            g.set((node, KG.mentionCount, Literal(len(e.mentions) + (int(before) if before is not None else 0))))
             if e.code:
                 g.add((node, KG.countryCode, Literal(e.code)))
             for same in e.same_as:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDF, RDFS, Graph
 
 from kg import nlp as nlp_stage
 from kg.errors import E, KGError
@@ -16,7 +16,7 @@ from kg.graph import GraphBuilder, new_graph
 from kg.ingest import read_articles
 from kg.resolve import Resolver
 from kg.types import Article, ArticleExtraction, Skipped
-from kg.vocab import DEFAULT_BASE, KG, IRIs
+from kg.vocab import DEFAULT_BASE, KG, SCHEMA, IRIs
 
 GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
@@ -56,6 +56,7 @@ class BuildSummary:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     outputs: tuple[Path, ...] = ()
     words: int = 0
+    unchanged: int = 0  # --update: input articles already in the graph
 
 
 @dataclass
@@ -69,6 +70,16 @@ class _Timer:
 def existing_hashes(graph: Graph) -> set[str]:
     """Content hashes of the articles already in a graph (what --update skips)."""
     return {str(h) for h in graph.objects(None, KG.contentHash)}
+
+
+def _previous(options: BuildOptions) -> Graph | None:
+    """The graph an --update run adds to, or None for a fresh build."""
+    path = options.out / GRAPH_FILE
+    if not options.update or not path.exists():
+        return None
+    from kg.query import load_graph
+
+    return load_graph(path)
 
 
 def extract_articles(articles: Sequence[Article], *, model: str | None = None, jobs: int = 1,
@@ -92,8 +103,15 @@ def extract_articles(articles: Sequence[Article], *, model: str | None = None, j
 
 def build_graph(extractions: Sequence[ArticleExtraction], *, base: str = DEFAULT_BASE,
                 graph: Graph | None = None) -> tuple[Graph, int]:
-    """Resolve entities across all extractions and build the graph; returns (graph, entity count)."""
+    """Resolve entities across all extractions and build the graph; returns (graph, entity count).
+
+    Given an existing graph (--update), its people's names take part in surname binding and its
+    entities keep their labels, so the same entity keeps the same IRI.
+    """
     resolver = Resolver()
+    if graph is not None:
+        resolver.seed(str(label) for person in graph.subjects(RDF.type, SCHEMA.Person)
+                      for label in graph.objects(person, RDFS.label))
     for ex in extractions:
         resolver.add(ex)
     entities, keys = resolver.resolve()
@@ -102,7 +120,7 @@ def build_graph(extractions: Sequence[ArticleExtraction], *, base: str = DEFAULT
     builder.add_entities(entities.values())
     for ex in extractions:
         builder.add_extraction(ex)
-    return builder.g, len(entities)
+    return builder.g, len(set(builder.g.subjects(KG.mentionCount, None)))
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildSummary:
@@ -113,22 +131,28 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
     start = time.perf_counter()
     timer = _Timer()
     t = time.perf_counter()
+    previous = _previous(options)
+    known = existing_hashes(previous) if previous is not None else set()
     articles: list[Article] = []
     skipped: list[Skipped] = []
+    unchanged = 0
     for item in read_articles(list(options.inputs), glob=options.glob, default_date=options.default_date,
                               max_bytes=options.max_bytes, lang=options.lang):
         if isinstance(item, Skipped) and options.fail_fast:
             raise KGError(E.INPUT_SKIPPED, source=item.source + (f":{item.line}" if item.line else ""),
                           reason=item.reason)
+        if isinstance(item, Article) and item.content_hash in known:
+            unchanged += 1  # already in the graph being updated: not rebuilt, not duplicated
+            continue
         (articles if isinstance(item, Article) else skipped).append(item)
     timer.add("ingest", time.perf_counter() - t)
-    if not articles:
+    if not articles and not unchanged:
         raise KGError(E.NO_ARTICLES, inputs=", ".join(options.inputs))
 
     extractions = extract_articles(articles, model=options.model, jobs=options.jobs,
                                    progress=progress, timer=timer)
     t = time.perf_counter()
-    graph, entity_count = build_graph(extractions, base=options.base)
+    graph, entity_count = build_graph(extractions, base=options.base, graph=previous)
     timer.add("resolve+graph", time.perf_counter() - t)
 
     t = time.perf_counter()
@@ -145,7 +169,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
         entities=entity_count, facts=sum(len(e.facts) for e in extractions),
         events=sum(len(e.events) for e in extractions), triples=len(graph), skipped=tuple(skipped),
         seconds=time.perf_counter() - start, stage_seconds=timer.stages, outputs=tuple(outputs),
-        words=sum(len(a.text.split()) for a in articles))
+        words=sum(len(a.text.split()) for a in articles), unchanged=unchanged)
 
 
 def _write_ontology(path: Path) -> None:

@@ -67,12 +67,12 @@ class QueryResult:
 def load_graph(source: str | Path) -> rdflib.Graph:
     """Parse a graph file, format by extension; TriG and N-Quads give a Dataset whose default graph is the union."""
     path = Path(source)
+    if not path.is_file():
+        raise KGError(E.GRAPH_MISSING, path=str(path))
     fmt = PARSERS.get(path.suffix.lower())
     if fmt is None:
         raise KGError(E.UNKNOWN_NAME, what="graph file extension", name=path.suffix or path.name,
                       valid=", ".join(PARSERS))
-    if not path.is_file():
-        raise KGError(E.GRAPH_MISSING, path=str(path))
     graph = rdflib.Dataset(default_union=True) if fmt in _DATASET_FORMATS else rdflib.Graph()
     try:
         graph.parse(path, format=fmt)

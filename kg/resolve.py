@@ -43,6 +43,11 @@ class Resolver:
 
     def __init__(self) -> None:
         self.mentions: list[tuple[str, Mention]] = []
+        self.known_full_names: set[str] = set()  # keys of people already in the graph (--update)
+
+    def seed(self, names: Iterable[str]) -> None:
+        """Full names of people already in the graph, for binding surnames in new articles."""
+        self.known_full_names |= {key for key in map(name_key, names) if len(key.split()) > 1}
 
     def add(self, extraction: ArticleExtraction) -> None:
         aid = extraction.article.id
@@ -57,6 +62,8 @@ class Resolver:
         keys: dict[tuple[str, int, int, bool], str] = {}
         full_names: dict[str, set[str]] = defaultdict(set)  # surname -> full-name keys, per article and corpus
         by_article: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for key in self.known_full_names:
+            full_names[key.split()[-1]].add(key)
         for aid, m in self.mentions:
             key = self._base_key(m)
             keys[(aid, m.start, m.end, m.kind == OFFICE)] = key

@@ -65,8 +65,8 @@ def _bulk_load_file(store: ox.Store, path: Path) -> None:
         raise KGError(E.GRAPH_MISSING, path=str(path))
     fmt = format_for_path(path)
     if fmt.name not in ("turtle", "ntriples", "trig", "nquads"):
-        # JSON-LD and others go through rdflib, which reads plain literals as plain.
-        store.bulk_load(serialize(load_graph(path), "nquads"), format=ox.RdfFormat.N_QUADS)
+        # JSON-LD goes through rdflib's parser, which reads plain literals as plain.
+        store.bulk_load(serialize(load_graph(path), "ntriples"), format=ox.RdfFormat.N_TRIPLES)
         return
     try:
         store.bulk_load(path=str(path), format=ox.RdfFormat.from_extension(fmt.extension.lstrip(".")))

@@ -43,7 +43,7 @@ class ValidationReport:
     conforms: bool
     violations: tuple[Violation, ...]
 
-    def render(self) -> str:
+    def text(self) -> str:
         """The report as text a person can act on: one block per result, sorted."""
         if self.conforms:
             return "The graph conforms to the kg shapes.\n"
@@ -59,7 +59,7 @@ class ValidationReport:
         return "\n".join(lines) + "\n"
 
     def __str__(self) -> str:
-        return self.render()
+        return self.text()
 
 
 def validate(graph_or_path: rdflib.Graph | str | Path) -> ValidationReport:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from kg.export.html import write_html
 from kg.export.nx import to_networkx
@@ -227,6 +228,14 @@ def test_markup_in_articles_is_shown_as_text_and_never_runs(xss_graph, tmp_path,
     assert page.evaluate("document.querySelectorAll('img, svg, b, #kg-details script').length") == 0
     assert page.evaluate("document.scripts.length") == 3
     assert page.dialogs == []
+
+
+def test_empty_graph_settles_and_says_so(tmp_path, open_page):
+    path = tmp_path / "empty.html"
+    write_html(Graph(), path)
+    page = open_page(path)
+    assert page.evaluate("[kg.nodes.length, kg.edges.length]") == [0, 0]
+    assert page.page.locator("#kg-status").inner_text() == "The graph has no entities to draw."
 
 
 def test_screenshots(news_graph, tmp_path, open_page):

@@ -101,7 +101,8 @@ def test_node_details_hold_aliases_roles_and_evidence(news_graph):
     assert said["content"] == "the talks were constructive"
     denial = next(e for e in data["edges"] if e["from"] == BERG)
     assert denial["dashes"] is True
-    assert [data["sentences"][i]["text"] for i, _ in denial["ev"]] == ["Berg did not meet the alliance envoy."]
+    texts = [data["sentences"][i]["text"] for i, _ in denial["ev"]]
+    assert texts == ["Berg did not meet the alliance envoy."]
     assert denial["ev"][0][1] == "negated"
 
 
@@ -127,7 +128,8 @@ def test_csp_allows_exactly_the_inline_scripts(news_graph):
     page, _ = render_html(news_graph)
     policy = re.search(r"script-src ([^;]+);", page).group(1).split()
     scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
-    hashes = ["'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in scripts]
+    digests = [base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts]
+    hashes = [f"'sha256-{d}'" for d in digests]
     assert policy == hashes
 
 

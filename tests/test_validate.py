@@ -57,7 +57,7 @@ def test_hand_made_graphs_conform(name):
     report = validate(FIXTURES / name)
     assert report.violations == ()
     assert report.conforms
-    assert report.render() == "The graph conforms to the kg shapes.\n"
+    assert report.text() == "The graph conforms to the kg shapes.\n"
 
 
 def test_broken_graph_yields_each_violation():
@@ -74,7 +74,7 @@ def test_broken_graph_yields_each_violation():
 
 
 def test_report_reads_as_focus_path_value_message():
-    text = validate(FIXTURES / "broken.ttl").render()
+    text = validate(FIXTURES / "broken.ttl").text()
     assert text.startswith("The graph does not conform to the kg shapes: 4 results.\n")
     assert (
         "Violation: <https://example.org/kg/event/b1/9>\n"
@@ -110,7 +110,7 @@ def _news_with(*changes: tuple[str, tuple]) -> rdflib.Graph:
 def test_each_constraint_catches_its_breakage(changes, path, message):
     report = validate(_news_with(*changes))
     assert not report.conforms
-    assert any(v.path == path and message in v.message for v in report.violations), report.render()
+    assert any(v.path == path and message in v.message for v in report.violations), report.text()
 
 
 def test_an_event_typed_only_by_its_subclass_is_still_checked():

@@ -1,0 +1,351 @@
+"""How far is `kg build` from spaCy's own speed, and how does it scale? Issue 8's benchmark.
+
+    .venv/bin/python bench/bench.py --words 200000 --jobs 1 2 [--engine dask] [--triples 1000000]
+
+Builds a corpus of about --words words from seeds/ and the eval benchmarks' documents (repeated,
+each copy's sentences rotated so no two articles are the same text), then for each process count
+runs, each in a fresh child process:
+  raw     spaCy's `nlp.pipe` over the same (ingested) texts, same model, components, batch size
+          and process count: the cost floor;
+  build   the full `kg build` (kg.pipeline.build): ingest, parse, extract, resolve+graph, write;
+  dask    (--engine dask) the same build with extraction sharded over a local Dask cluster.
+It prints words/s, the ratio build/raw, the time per stage and peak memory: the resident set of
+the whole process tree (sampled every 0.1 s, shared pages counted once per process, so an upper
+bound) and of the main process alone. --batch-sizes measures raw spaCy at several batch sizes;
+--triples builds a graph of that many triples from real extraction records and times writing it
+as Turtle and N-Triples and answering queries/facts.rq with Oxigraph and with rdflib.
+The output also goes to --log (default /tmp/kg-bench.txt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import multiprocessing as mp
+import random
+import re
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "seeds", *sorted((ROOT.parent / "shared" / "eval" / "benchmarks").glob("*/docs"))]
+_SENTENCE_END = re.compile(r"(?<=[.!?\"\u201d])\s+(?=[A-Z\"\u201c])")
+MB = 1024 * 1024
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def _units(text: str) -> list[str]:
+    """The pieces of an article a copy may reorder: its lines, else its sentences."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return lines if len(lines) > 2 else _SENTENCE_END.split(text)
+
+
+def make_corpus(words: int, folder: Path) -> tuple[int, int]:
+    """Write about `words` words of articles into `folder`; returns (articles, words)."""
+    docs = [p for source in SOURCES for p in sorted(source.glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    total = count = copy = 0
+    while total < words:
+        for path in docs:
+            text = path.read_text(encoding="utf-8")
+            units = _units(text)
+            if copy and len(units) < 3:
+                continue  # too short to vary: a second copy would be a duplicate
+            if copy:
+                # Keep the headline, rotate the rest: a different text with the same sentences.
+                body = units[1:]
+                shift = copy % len(body) or 1
+                text = "\n\n".join([units[0], *body[shift:], *body[:shift]]) + "\n"
+            (folder / f"{copy:03d}_{path.stem}.txt").write_text(text, encoding="utf-8")
+            total += len(text.split())
+            count += 1
+            if total >= words:
+                break
+        copy += 1
+    return count, total
+
+
+# ---------------------------------------------------------------- measuring in a child process
+
+
+class _PeakRSS:
+    """Samples the resident set of a process and its descendants until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.1):
+        self.root = psutil.Process(pid)
+        self.interval = interval
+        self.tree = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                return
+            rss = 0
+            for p in procs:
+                try:
+                    rss += p.memory_info().rss
+                except psutil.NoSuchProcess:
+                    pass
+            self.tree = max(self.tree, rss)
+            self._stop.wait(self.interval)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.tree
+
+
+def _in_child(target, *args) -> dict:
+    """Run target(*args) -> dict in a fresh process; adds its peak tree and main-process RSS."""
+    ctx = mp.get_context("spawn")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child_main, args=(child, target, args))
+    proc.start()
+    monitor = _PeakRSS(proc.pid)
+    result = parent.recv()
+    proc.join()
+    result["tree_rss_mb"] = monitor.stop() / MB
+    if "error" in result:
+        raise RuntimeError(result["error"])
+    return result
+
+
+def _child_main(conn, target, args) -> None:
+    try:
+        result = target(*args)
+    except Exception as err:  # reported by the parent, which stops the benchmark
+        import traceback
+
+        result = {"error": f"{err!r}\n{traceback.format_exc()}"}
+    result["main_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    conn.send(result)
+
+
+def run_raw(texts: list[str], jobs: int, batch_size: int) -> dict:
+    """spaCy alone: load the same model with the same components, pipe the texts, drop the Docs."""
+    import spacy
+
+    from kg import nlp as nlp_stage
+
+    start = time.perf_counter()
+    nlp = spacy.load(nlp_stage.model_name())
+    loaded = time.perf_counter()
+    for doc in nlp.pipe(texts, n_process=jobs, batch_size=batch_size):
+        pass
+    end = time.perf_counter()
+    return {"seconds": end - start, "stages": {"load": loaded - start, "pipe": end - loaded}}
+
+
+def run_build(corpus: str, out: str, jobs: int, html: bool) -> dict:
+    """The whole `kg build`, as the CLI runs it."""
+    from kg.pipeline import BuildOptions, build
+
+    summary = build(BuildOptions(inputs=(corpus,), out=Path(out), jobs=jobs, html=html))
+    return {"seconds": summary.seconds, "stages": dict(summary.stage_seconds), "words": summary.words,
+            "articles": summary.articles, "triples": summary.triples}
+
+
+def run_dask_build(corpus: str, out: str, jobs: int, html: bool) -> dict:
+    """`kg build --engine dask` on a LocalCluster of `jobs` workers (the stages pipeline.build runs)."""
+    from kg.distributed import extract_with_dask
+    from kg.export.html import write_html
+    from kg.export.rdf import write_graph
+    from kg.ingest import read_articles
+    from kg.pipeline import build_graph
+    from kg.types import Article
+
+    clock = _Clock()
+    articles = [a for a in read_articles([corpus]) if isinstance(a, Article)]
+    clock.lap("ingest")
+    extractions = extract_with_dask(articles, workers=jobs)
+    clock.lap("cluster+parse+extract")
+    graph, _ = build_graph(extractions)
+    clock.lap("resolve+graph")
+    write_graph(graph, Path(out) / "graph.ttl")
+    if html:
+        write_html(graph, Path(out) / "graph.html")
+    clock.lap("write")
+    return {"seconds": clock.total(), "stages": clock.stages, "triples": len(graph)}
+
+
+def ingested_texts(corpus: Path) -> tuple[list[str], int]:
+    """The article texts `kg build` parses (after cleaning), and their words."""
+    from kg.ingest import read_articles
+    from kg.types import Article
+
+    texts = [a.text for a in read_articles([str(corpus)]) if isinstance(a, Article)]
+    return texts, sum(len(t.split()) for t in texts)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.start = self.last = time.perf_counter()
+        self.stages: dict[str, float] = {}
+
+    def lap(self, stage: str) -> float:
+        now = time.perf_counter()
+        self.stages[stage] = now - self.last
+        self.last = now
+        return self.stages[stage]
+
+    def total(self) -> float:
+        return self.last - self.start
+
+
+# ---------------------------------------------------------------- a graph of a million triples
+
+
+def large_graph(target: int, corpus: str, jobs: int, out: str) -> dict:
+    """Extract the corpus once, replicate its records until the graph has `target` triples, time it all."""
+    from kg import nlp as nlp_stage
+    from kg.export.rdf import write_graph
+    from kg.ingest import read_articles
+    from kg.pipeline import extract_articles, build_graph
+    from kg.query import run_query
+    from kg.store import load_into_store, open_store, query_store
+    from kg.types import Article
+
+    clock = _Clock()
+    articles = [a for a in read_articles([corpus]) if isinstance(a, Article)]
+    records = extract_articles(articles, model=nlp_stage.model_name(), jobs=jobs)
+    clock.lap("extract corpus")
+    per_copy = len(build_graph(records)[0])
+    copies = -(-target // per_copy)
+    replicated = [_variant(ex, k) for k in range(copies) for ex in records]
+    del records
+    clock.lap("replicate records")
+    graph, entities = build_graph(replicated)
+    figures = {"copies": copies, "articles": len(replicated), "entities": entities, "triples": len(graph),
+               "resolve+graph s": clock.lap("resolve+graph")}
+    del replicated
+    folder = Path(out)
+    for fmt, name in (("turtle", "graph.ttl"), ("ntriples", "graph.nt")):
+        write_graph(graph, folder / name, fmt)
+        figures[f"{fmt} s"] = clock.lap(fmt)
+        figures[f"{fmt} MB"] = (folder / name).stat().st_size / MB
+    figures["rss after graph MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    load_into_store(folder / "graph.nt", folder / "store")
+    figures["oxigraph bulk load s"] = clock.lap("load")
+    query = (ROOT / "queries" / "facts.rq").read_text(encoding="utf-8")
+    store = open_store(folder / "store", read_only=True)
+    for run in ("cold", "warm"):
+        rows = len(query_store(store, query).rows)
+        figures[f"facts.rq oxigraph {run} s"] = clock.lap(run)
+    figures["facts.rq rows"] = rows
+    del store
+    rows = len(run_query(graph, ROOT / "queries" / "facts.rq").rows)
+    figures["facts.rq rdflib s"] = clock.lap("rdflib")
+    figures["facts.rq rdflib rows"] = rows
+    return {"figures": figures}
+
+
+def _variant(ex, k: int):
+    """Copy k of an article's records: another article id, and other people and organisations."""
+    if k == 0:
+        return ex
+    from kg.types import ORGANIZATION, PERSON, Mention
+
+    code = "".join(chr(ord("a") + int(d)) for d in str(k)).capitalize()
+
+    def mention(m: Mention | None) -> Mention | None:
+        if m is None or m.kind not in (PERSON, ORGANIZATION) or len(m.name.split()) < 2:
+            return m
+        first, rest = m.name.split(" ", 1)
+        return dataclasses.replace(m, name=f"{first} {code} {rest}", text=f"{first} {code} {rest}")
+
+    def many(ms):
+        return tuple(mention(m) for m in ms)
+
+    def event(e):
+        return e and dataclasses.replace(e, agents=many(e.agents), patients=many(e.patients),
+                                         topics=many(e.topics), place=mention(e.place))
+
+    article = dataclasses.replace(ex.article, id=f"{ex.article.id}-copy{k}")
+    facts = tuple(dataclasses.replace(f, subject=mention(f.subject), object=mention(f.object),
+                                      qualifier=mention(f.qualifier), event=event(f.event)) for f in ex.facts)
+    return dataclasses.replace(ex, article=article, mentions=many(ex.mentions),
+                               events=tuple(event(e) for e in ex.events), facts=facts)
+
+
+# ---------------------------------------------------------------- the table
+
+
+def _row(mode: str, jobs: int, words: int, r: dict, raw: dict | None) -> str:
+    wps = words / r["seconds"]
+    ratio = f"{wps / (words / raw['seconds']):.2f}" if raw else "-"
+    stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items())
+    return (f"{mode:<6} {jobs:>4} {words:>8} {r['seconds']:>8.1f} {wps:>8.0f} {ratio:>6} "
+            f"{r['tree_rss_mb']:>8.0f} {r['main_rss_mb']:>8.0f}  {stages}")
+
+
+HEADER = (f"{'mode':<6} {'jobs':>4} {'words':>8} {'seconds':>8} {'words/s':>8} {'b/a':>6} "
+          f"{'tree MB':>8} {'main MB':>8}  stages (s)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=200_000, help="corpus size in words")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts to measure")
+    parser.add_argument("--engine", choices=["local", "dask"], nargs="+", default=["local"],
+                        help="build engines to measure (dask: a LocalCluster of --jobs workers)")
+    parser.add_argument("--batch-sizes", type=int, nargs="*", default=[],
+                        help="also measure raw spaCy (1 process) at these nlp.pipe batch sizes")
+    parser.add_argument("--triples", type=int, default=0, help="also build and time a graph of this many triples")
+    parser.add_argument("--no-html", action="store_true", help="leave graph.html out of the build")
+    parser.add_argument("--log", type=Path, default=Path("/tmp/kg-bench.txt"), help="copy of the output")
+    args = parser.parse_args(argv)
+
+    from kg import nlp as nlp_stage
+
+    log = args.log.open("w", encoding="utf-8")
+
+    def say(line: str = "") -> None:
+        print(line, flush=True)
+        log.write(line + "\n")
+        log.flush()
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        n, _ = make_corpus(args.words, corpus)
+        texts, words = ingested_texts(corpus)
+        say(f"corpus: {n} files, {len(texts)} articles, {words} words after ingest; model "
+            f"{nlp_stage.model_name()}, batch size {nlp_stage.BATCH_SIZE}, {psutil.cpu_count()} cores")
+        say(HEADER)
+        for jobs in args.jobs:
+            raw = _in_child(run_raw, texts, jobs, nlp_stage.BATCH_SIZE)
+            say(_row("raw", jobs, words, raw, None))
+            for engine in args.engine:
+                out = Path(tmp) / f"out-{engine}-{jobs}"
+                run = run_build if engine == "local" else run_dask_build
+                result = _in_child(run, str(corpus), str(out), jobs, not args.no_html)
+                say(_row("build" if engine == "local" else "dask", jobs, words, result, raw)
+                    + f"  [{result['triples']} triples]")
+        for size in args.batch_sizes:
+            raw = _in_child(run_raw, texts, 1, size)
+            say(_row(f"b={size}", 1, words, raw, None))
+        if args.triples:
+            out = Path(tmp) / "large"
+            out.mkdir()
+            figures = _in_child(large_graph, args.triples, str(corpus), max(args.jobs), str(out))
+            say(f"\ngraph of {args.triples} triples (peak RSS {figures['main_rss_mb']:.0f} MB):")
+            for key, value in figures["figures"].items():
+                say(f"  {key:<28} {value:.2f}" if isinstance(value, float) else f"  {key:<28} {value}")
+    log.close()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
