@@ -21,6 +21,9 @@ from kg.vocab import DEFAULT_BASE, KG, SCHEMA, IRIs
 GRAPH_FILE = "graph.ttl"
 HTML_FILE = "graph.html"
 ONTOLOGY_FILE = "ontology.ttl"
+# The page drawn by `kg build` keeps this many most central entities: beyond ~1,500 nodes a browser
+# takes many seconds to lay it out. `kg html --max-nodes` draws any other selection.
+HTML_MAX_NODES = 1500
 
 # progress(done, total or None, article id) — the CLI draws it; the pipeline never prints.
 Progress = Callable[[int, int | None, str], None]
@@ -161,7 +164,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
     _write_ontology(options.out / ONTOLOGY_FILE)
     outputs.append(options.out / ONTOLOGY_FILE)
     if options.html:
-        write_html(graph, options.out / HTML_FILE)
+        write_html(graph, options.out / HTML_FILE, max_nodes=HTML_MAX_NODES)
         outputs.append(options.out / HTML_FILE)
     timer.add("write", time.perf_counter() - t)
     return BuildSummary(

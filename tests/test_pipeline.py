@@ -32,6 +32,13 @@ def facts(built) -> list[dict]:
     return [{k: v["value"] for k, v in b.items()} for b in rows["results"]["bindings"]]
 
 
+def test_seeds_graph_conforms_to_the_shapes(built):
+    from kg.validate import validate
+
+    report = validate(built / "graph.ttl")
+    assert report.conforms, report.text()
+
+
 def test_build_writes_turtle_html_and_ontology(built):
     graph = Graph().parse(built / "graph.ttl", format="turtle")
     assert len(graph) > 1000

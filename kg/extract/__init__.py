@@ -23,7 +23,8 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
     for i, sent in enumerate(doc.sents):
         if not sent.text.strip() or _excluded(article, sent.start_char, sent.end_char):
             continue
-        record = Sentence(index=i, start=sent.start_char, end=sent.end_char, text=sent.text)
+        text = sent.text.rstrip()  # a paragraph break belongs to no sentence
+        record = Sentence(index=i, start=sent.start_char, end=sent.start_char + len(text), text=text)
         index = MentionIndex(sentence_mentions(sent))
         sentences.append(record)
         mentions += index.mentions
