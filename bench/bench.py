@@ -8,7 +8,8 @@ runs, each in a fresh child process:
   raw     spaCy's `nlp.pipe` over the same (ingested) texts, same model, components, batch size
           and process count: the cost floor;
   build   the full `kg build` (kg.pipeline.build): ingest, parse, extract, resolve+graph, write;
-  dask    (--engine dask) the same build with extraction sharded over a local Dask cluster.
+  shards  (--engine shards) the same build, parse+extract sharded over a process pool;
+  dask    (--engine dask) the same, sharded over a local Dask cluster.
 It prints words/s, the ratio build/raw, the time per stage and peak memory: the resident set of
 the whole process tree (sampled every 0.1 s, shared pages counted once per process, so an upper
 bound) and of the main process alone. --batch-sizes measures raw spaCy at several batch sizes;
@@ -158,9 +159,9 @@ def run_build(corpus: str, out: str, jobs: int, html: bool) -> dict:
             "articles": summary.articles, "triples": summary.triples}
 
 
-def run_dask_build(corpus: str, out: str, jobs: int, html: bool) -> dict:
-    """`kg build --engine dask` on a LocalCluster of `jobs` workers (the stages pipeline.build runs)."""
-    from kg.distributed import extract_with_dask
+def run_sharded_build(corpus: str, out: str, jobs: int, html: bool, engine: str) -> dict:
+    """The stages pipeline.build runs, with extraction sharded over `jobs` processes or Dask workers."""
+    from kg.distributed import extract_with_dask, extract_with_processes
     from kg.export.html import write_html
     from kg.export.rdf import write_graph
     from kg.ingest import read_articles
@@ -170,8 +171,11 @@ def run_dask_build(corpus: str, out: str, jobs: int, html: bool) -> dict:
     clock = _Clock()
     articles = [a for a in read_articles([corpus]) if isinstance(a, Article)]
     clock.lap("ingest")
-    extractions = extract_with_dask(articles, workers=jobs)
-    clock.lap("cluster+parse+extract")
+    if engine == "dask":
+        extractions = extract_with_dask(articles, workers=jobs)  # a LocalCluster of `jobs` workers
+    else:
+        extractions = extract_with_processes(articles, jobs=jobs)
+    clock.lap("start+parse+extract")
     graph, _ = build_graph(extractions)
     clock.lap("resolve+graph")
     write_graph(graph, Path(out) / "graph.ttl")
@@ -299,8 +303,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=200_000, help="corpus size in words")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts to measure")
-    parser.add_argument("--engine", choices=["local", "dask"], nargs="+", default=["local"],
-                        help="build engines to measure (dask: a LocalCluster of --jobs workers)")
+    parser.add_argument("--engine", choices=["local", "shards", "dask"], nargs="+", default=["local"],
+                        help="build engines: local (kg build as it is), shards (kg.distributed's process "
+                             "pool), dask (a LocalCluster of --jobs workers)")
     parser.add_argument("--batch-sizes", type=int, nargs="*", default=[],
                         help="also measure raw spaCy (1 process) at these nlp.pipe batch sizes")
     parser.add_argument("--triples", type=int, default=0, help="also build and time a graph of this many triples")
@@ -329,9 +334,11 @@ def main(argv: list[str] | None = None) -> None:
             say(_row("raw", jobs, words, raw, None))
             for engine in args.engine:
                 out = Path(tmp) / f"out-{engine}-{jobs}"
-                run = run_build if engine == "local" else run_dask_build
-                result = _in_child(run, str(corpus), str(out), jobs, not args.no_html)
-                say(_row("build" if engine == "local" else "dask", jobs, words, result, raw)
+                if engine == "local":
+                    result = _in_child(run_build, str(corpus), str(out), jobs, not args.no_html)
+                else:
+                    result = _in_child(run_sharded_build, str(corpus), str(out), jobs, not args.no_html, engine)
+                say(_row("build" if engine == "local" else engine, jobs, words, result, raw)
                     + f"  [{result['triples']} triples]")
         for size in args.batch_sizes:
             raw = _in_child(run_raw, texts, 1, size)

@@ -1,0 +1,181 @@
+"""The Dask engine: parse and extract shards of articles on a cluster, resolve once on the client.
+
+Workers send back ArticleExtraction records (small, picklable), never Docs, so the client's
+memory and the network carry only what the graph needs. Entity resolution and the graph are built
+on the client from all records in input order (kg.pipeline.build_graph), which keeps every IRI
+identical to a single-machine build.
+
+    dask scheduler                         # on one machine: prints tcp://HOST:8786
+    dask worker tcp://HOST:8786 --nthreads 1 --nworkers 2   # on each machine with kg installed
+    kg build articles/ --engine dask --scheduler tcp://HOST:8786
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from kg import nlp as nlp_stage
+from kg.errors import E, KGError
+from kg.extract import extract
+from kg.types import Article, ArticleExtraction
+from kg.vocab import DEFAULT_BASE, IRIs
+
+# Articles per task: large enough that scheduling (~1 ms a task) and the model's per-call set-up
+# are lost in the parse time, small enough to balance work over the workers.
+SHARD_SIZE = 64
+# Tasks in flight per worker: keeps every worker busy while the client holds few pending results.
+IN_FLIGHT_PER_WORKER = 2
+CONNECT_TIMEOUT = "30s"
+
+Progress = Callable[[int, int | None, str], None]
+
+
+@functools.lru_cache(maxsize=2)
+def _worker_model(name: str):
+    """The spaCy pipeline, loaded once per worker process and kept for every later shard."""
+    return nlp_stage.load(name)
+
+
+def extract_shard(articles: Sequence[Article], model: str) -> list[ArticleExtraction]:
+    """Parse and extract one shard in this process (the task each worker runs)."""
+    nlp = _worker_model(model)
+    return [extract(doc, article) for doc, article in nlp_stage.parse(nlp, articles, jobs=1)]
+
+
+def shards(articles: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
+    for i in range(0, len(articles), size):
+        yield articles[i:i + size]
+
+
+def extract_with_dask(articles: Sequence[Article], *, model: str | None = None, scheduler: str | None = None,
+                      workers: int = 2, shard_size: int = SHARD_SIZE,
+                      progress: Progress | None = None) -> list[ArticleExtraction]:
+    """Extract every article on a Dask cluster; records come back in input order.
+
+    scheduler: address of a running scheduler ("tcp://host:8786"); None starts a LocalCluster of
+        `workers` single-threaded worker processes on this machine for the duration of the call.
+    """
+    from distributed import as_completed
+
+    name = nlp_stage.model_name(model)  # decided here, so every worker loads the same model
+    parts = list(shards(articles, shard_size))
+    results: list[list[ArticleExtraction] | None] = [None] * len(parts)
+    with _client(scheduler, workers) as client:
+        window = IN_FLIGHT_PER_WORKER * max(1, _worker_count(client))
+        pending = iter(enumerate(parts))
+        index = {}
+        queue = as_completed()
+
+        def submit() -> None:
+            # One more shard, if any is left: at most `window` are queued on the cluster at a time.
+            for i, part in pending:
+                future = client.submit(extract_shard, part, name, pure=False)
+                index[future] = i
+                queue.add(future)
+                return
+
+        for _ in range(window):
+            submit()
+        done = 0
+        for future in queue:
+            records = future.result()  # a worker's error is raised here, with its traceback
+            results[index.pop(future)] = records
+            future.release()
+            submit()
+            done += len(records)
+            if progress and records:
+                progress(done, len(articles), records[-1].article.id)
+    return [record for part in results for record in part]
+
+
+def _worker_count(client) -> int:
+    return client.scheduler_info(n_workers=-1)["n_workers"]
+
+
+def extract_with_processes(articles: Sequence[Article], *, model: str | None = None, jobs: int = 2,
+                           shard_size: int = SHARD_SIZE, progress: Progress | None = None) -> list[ArticleExtraction]:
+    """The same sharding on this machine's processes, without Dask; records in input order.
+
+    Unlike `nlp.pipe(n_process=...)`, workers extract too and send back records, not Docs: the
+    main process neither deserialises Docs nor runs the extractor, so two processes do twice the work.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    name = nlp_stage.model_name(model)
+    out: list[ArticleExtraction] = []
+    # spawn: a fresh interpreter per worker, safe whatever threads the parent has started.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for records in pool.map(extract_shard, shards(articles, shard_size), itertools.repeat(name)):
+            out += records
+            if progress and records:
+                progress(len(out), len(articles), records[-1].article.id)
+    return out
+
+
+class _client:
+    """A Client of the scheduler at `address`, or of a LocalCluster started (and closed) for it."""
+
+    def __init__(self, address: str | None, workers: int):
+        self.address, self.workers = address, workers
+        self.cluster = None
+
+    def __enter__(self):
+        from distributed import Client, LocalCluster
+
+        if self.address is None:
+            self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.WARNING)
+            self.client = Client(self.cluster)
+            return self.client
+        try:
+            self.client = Client(self.address, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as err:
+            raise KGError(E.SCHEDULER, address=self.address, detail=str(err)) from err
+        return self.client
+
+    def __exit__(self, *exc) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def write_shards(extractions: Sequence[ArticleExtraction], folder: str | Path, *, base: str = DEFAULT_BASE,
+                 shard_size: int = 1000) -> list[Path]:
+    """Write the graph as N-Triples files a store can bulk-load in parallel; returns their paths.
+
+    entities.nt holds every entity; shard-NNNNN.nt the articles of one shard, with the IRIs the
+    whole build resolves (resolution runs once, over all records). The union of the files is
+    the graph `kg build` writes; a triple may be in several files, which a store merges.
+    """
+    from kg.export.rdf import write_graph
+    from kg.graph import GraphBuilder, new_graph
+    from kg.resolve import Resolver
+
+    resolver = Resolver()
+    for ex in extractions:
+        resolver.add(ex)
+    entities, keys = resolver.resolve()
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def builder() -> GraphBuilder:
+        b = GraphBuilder(IRIs(base), new_graph())
+        b.set_resolution(entities, keys)
+        return b
+
+    first = builder()
+    first.add_entities(entities.values())
+    paths = [folder / "entities.nt"]
+    write_graph(first.g, paths[0], "ntriples")
+    for i, part in enumerate(shards(extractions, shard_size)):
+        b = builder()
+        for ex in part:
+            b.add_extraction(ex)
+        paths.append(folder / f"shard-{i:05d}.nt")
+        write_graph(b.g, paths[-1], "ntriples")
+    return paths
