@@ -103,6 +103,11 @@ class Event:
     time: TimeExpr | None = None
     factuality: str = ASSERTED
     content: str | None = None  # what was said, for reported speech
+    # A prepositional complement ("died in Mosul", "rallied outside parliament"): the object of the
+    # event's fact when it has no direct object, as open information extraction does.
+    oblique: Mention | None = None
+    oblique_prep: str | None = None
+    passive: bool = False  # grammatical subject is the patient ("X was killed")
 
 
 @dataclass(frozen=True)
@@ -144,3 +149,6 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     reading: str | None = None  # metonymy: "government" when a capital stands for its state
+    # How each mention of a capital was read ("government" / "location"), by (article id, start, end).
+    readings: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    affiliations: set[str] = field(default_factory=set)  # entity keys of countries read from demonyms

@@ -10,7 +10,9 @@ from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
 from kg.extract.coref import Antecedents, resolve_event
 from kg.extract.lexicon import SYMMETRIC
 from kg.extract.mentions import sentence_mentions
+from kg.extract.nominal import nominal_events
 from kg.extract.roles import description_facts, role_facts
+from kg.extract.static import static_facts
 from kg.types import CONCEPT, Article, ArticleExtraction, Event, Fact, Sentence
 
 DISCUSS = "discuss"
@@ -28,7 +30,9 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
         index = MentionIndex(sentence_mentions(sent))
         sentences.append(record)
         mentions += index.mentions
-        for event in sentence_events(sent, record, index, reference=article.date):
+        found = list(sentence_events(sent, record, index, reference=article.date))
+        found += nominal_events(sent, record, index, reference=article.date)
+        for event in sorted(found, key=lambda e: e.start):
             resolved = resolve_event(event, antecedents)
             if resolved is None:
                 continue
@@ -38,13 +42,24 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
         antecedents.observe_mentions(index.mentions)
         facts += role_facts(sent, record, index)
         facts += description_facts(sent, record, index)
+        facts += static_facts(sent, record, index)
     return ArticleExtraction(article=article, sentences=tuple(sentences), mentions=tuple(mentions),
                              events=tuple(events), facts=tuple(_unique(facts)))
 
 
 def event_facts(event: Event) -> Iterator[Fact]:
-    """Binary facts of an n-ary event: every agent with every patient, topic or co-agent."""
+    """Binary facts of an n-ary event: every agent with every patient, topic or co-agent.
+
+    An event with no object gives facts in the open-IE form (subject, verb + preposition,
+    complement): "died in Mosul" -> (X, die in, Mosul); an agentless passive has its patient as
+    subject: "X was killed in an airstrike" -> (X, be killed in, airstrike).
+    """
     common = dict(sentence=event.sentence, factuality=event.factuality, event=event)
+    if event.passive:
+        relation = f"be {event.trigger.lower()}"
+        for patient in event.patients:
+            yield from _oblique_fact(patient, relation, event, common)
+        return
     agents = [a for a in event.agents if a.kind != ANAPHOR]
     for agent in agents:
         for patient in event.patients:
@@ -57,11 +72,22 @@ def event_facts(event: Event) -> Iterator[Fact]:
             yield Fact(subject=agent, relation=relation, object=topic, **common)
         if event.content and not event.patients:
             yield Fact(subject=agent, relation=event.relation, object=None, content=event.content, **common)
-    if not event.patients and not event.topics and event.relation.split()[0] in SYMMETRIC:
-        named = [a for a in agents if a.kind != CONCEPT]
+    if event.patients or event.topics or event.content:
+        return
+    named = [a for a in agents if a.kind != CONCEPT]
+    if event.relation.split()[0] in SYMMETRIC and len(named) > 1:
         for i, a in enumerate(named):
             for b in named[i + 1:]:
                 yield Fact(subject=a, relation=event.relation, object=b, **common)
+        return
+    for agent in agents:
+        yield from _oblique_fact(agent, event.relation, event, common)
+
+
+def _oblique_fact(subject, relation: str, event: Event, common: dict) -> Iterator[Fact]:
+    """(subject, relation + preposition, complement); with no complement the event alone records it."""
+    if event.oblique is not None and (event.oblique.start, event.oblique.end) != (subject.start, subject.end):
+        yield Fact(subject=subject, relation=f"{relation} {event.oblique_prep}", object=event.oblique, **common)
 
 
 def _excluded(article: Article, start: int, end: int) -> bool:

@@ -134,6 +134,34 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
     return []
 
 
+def topic_mentions(head: Token, index: MentionIndex) -> list[Mention]:
+    """What a discussion was about: every name in the phrase, else each coordinated concept,
+    looking through general nouns ("ways to deepen cooperation on trade and energy")."""
+    named = [m for m in index.within(head.subtree) if m.kind not in {"office"}]
+    if named:
+        return named
+    found = []
+    for tok in [head, *head.conjuncts]:
+        if tok.lemma_.lower() in lex.GENERIC_TOPIC_NOUNS or tok.lower_ in lex.GENERIC_TOPIC_NOUNS:
+            inner = _topic_inside(tok)
+            if inner is not None:
+                found += [concept_mention(t) for t in [inner, *inner.conjuncts] if t.pos_ in {"NOUN", "PROPN"}]
+        elif tok.pos_ in {"NOUN", "PROPN"}:
+            found.append(concept_mention(tok))
+    return found or arg_mentions(head, index)
+
+
+_TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
+
+
+def _topic_inside(tok: Token) -> Token | None:
+    """The noun a general noun's phrase is about: an "on/about" object first, else the first object."""
+    inner = [t for t in tok.subtree if t is not tok and t.pos_ == "NOUN"
+             and t.lemma_.lower() not in lex.GENERIC_TOPIC_NOUNS]
+    about = [t for t in inner if t.dep_ == "pobj" and t.head.lower_ in _TOPIC_PREPS]
+    return (about or [t for t in inner if t.dep_ in {"pobj", "dobj"}] or [None])[0]
+
+
 def nominal_topics(token: Token, index: MentionIndex) -> list[Mention]:
     """Names an event noun is about: "discussions covering A, B", "talks on A"."""
     if token.lemma_.lower() not in lex.EVENT_NOUNS and token.lower_ not in lex.EVENT_NOUNS \
@@ -173,10 +201,20 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         return agents, True
     subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    if verb.dep_ == "relcl" and not infinitive and (
+            not subjects or subjects[0].tag_ in {"WP", "WDT"} or subjects[0].lower_ == "that"):
+        return [verb.head], False  # "Ruby, who killed Oswald" / "the talks, which took place"
     if subjects:
         return subjects, False
-    if verb.dep_ == "relcl":  # "the talks, which took place" -> the talks
-        return [verb.head], False
+    if verb.tag_ == "VBG" and verb.dep_ in {"pcomp", "acl"}:
+        # "remorse for killing Lennon": a gerund shares the subject of the clause it hangs from.
+        head = verb.head
+        while head.pos_ != "VERB" and head.head != head:
+            head = head.head
+        if head.pos_ == "VERB" and head != verb:
+            heads, passive = _subject_heads(head)
+            return ([] if passive else heads), False
     gov = _governor(verb)
     if gov is None:
         return [], False
@@ -260,38 +298,61 @@ def _content(verb: Token) -> str | None:
 
 
 def _is_event_verb(verb: Token) -> bool:
-    if verb.pos_ != "VERB" or verb.dep_ in _NON_EVENT_DEPS:
+    if verb.pos_ != "VERB":
+        return False
+    if _is_participle_modifier(verb):
+        return True
+    if verb.dep_ in _NON_EVENT_DEPS:
         return False
     return verb.lemma_.lower() not in lex.LIGHT_VERBS or any(c.dep_ in _OBJ_DEPS for c in verb.children)
 
 
-def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, reference: str | None,
-                    skip_topics: bool = False) -> Iterator[Event]:
+def _is_participle_modifier(verb: Token) -> bool:
+    """"X, killed in an attack by rebels": a past participle modifying a noun is a passive clause."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() not in lex.LIGHT_VERBS
+
+
+def _oblique(verb: Token, index: MentionIndex) -> tuple[str, Mention] | None:
+    """The first prepositional complement of the verb that is not a time: ("in", Mosul)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in {"by", "according"}):
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if obj is None or obj.ent_type_ in _TEMPORAL_ENTS:
+            continue
+        found = [m for m in arg_mentions(obj, index) if m.kind != ANAPHOR]
+        if found:
+            return prep.lower_, found[0]
+    return None
+
+
+def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, reference: str | None) -> Iterator[Event]:
     """One Event per event verb of the sentence, with its arguments as mentions."""
     shared: dict[int, tuple[Mention | None, TimeExpr | None]] = {}
     for verb in sent:
         if not _is_event_verb(verb):
             continue
         relation = _relation(verb)
-        subj_heads, passive = _subject_heads(verb)
+        if _is_participle_modifier(verb):
+            subj_heads, passive = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"], True
+            obj_heads = [verb.head]
+        else:
+            subj_heads, passive = _subject_heads(verb)
+            obj_heads = _object_heads(verb, passive)
         agents = _dedupe(m for h in subj_heads for m in arg_mentions(h, index))
-        if not agents:
-            continue
         lem = lemma(verb)
-        obj_heads = _object_heads(verb, passive)
         patients, topics = [], []
         if lem in lex.TOPIC_VERBS:
             for head in obj_heads + [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBG"
                                      and not any(g.dep_ in _SUBJ_DEPS for g in c.children)]:
-                named = index.within(head.subtree)
-                topics += named or arg_mentions(head, index)
+                topics += topic_mentions(head, index)
         else:
-            direct = {c.i for c in verb.children}
+            direct = {c.i for c in verb.children} | ({verb.head.i} if passive else set())
             for h in obj_heads:
                 found = arg_mentions(h, index)
                 # A prepositional object is a participant only when it names someone or something:
                 # "on the sidelines", "in an effort" are circumstances.
                 patients += found if h.i in direct or h.dep_ != "pobj" else [m for m in found if m.kind != "concept"]
+        if not agents and not (passive and patients):
+            continue  # no participant: nothing a reader would record
         for prep_or_obj in (c for c in verb.children if c.dep_ in _OBJ_DEPS | {"prep"}):
             target = next((g for g in prep_or_obj.children if g.dep_ == "pobj"), prep_or_obj)
             topics += nominal_topics(target, index)
@@ -303,10 +364,13 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
             place, time = shared[verb.head.i]  # a participial adjunct shares its clause's setting
         shared[verb.i] = (place, time)
         content = _content(verb) if lem in lex.SAY_VERBS else None
+        oblique = _oblique(verb, index) if not (patients and agents) and not topics and not content else None
         yield Event(relation=relation, event_type=lex.EVENT_TYPES.get(lem), trigger=verb.text,
                     start=verb.idx, end=verb.idx + len(verb), sentence=record,
                     agents=tuple(agents), patients=tuple(_dedupe(patients)), topics=tuple(_dedupe(topics)),
-                    place=place, time=time, factuality=factuality, content=content)
+                    place=place, time=time, factuality=factuality, content=content,
+                    oblique=oblique[1] if oblique else None, oblique_prep=oblique[0] if oblique else None,
+                    passive=passive and not agents)
 
 
 def _dedupe(mentions) -> list[Mention]:

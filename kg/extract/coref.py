@@ -51,6 +51,6 @@ def resolve_event(event: Event, antecedents: Antecedents) -> Event | None:
     agents = [r for m in event.agents for r in antecedents.resolve(m, before=m.start)]
     patients = [r for m in event.patients for r in antecedents.resolve(m, before=m.start)]
     topics = [r for m in event.topics for r in antecedents.resolve(m, before=m.start)]
-    if not agents:
+    if not agents and not patients:
         return None
     return replace(event, agents=tuple(agents), patients=tuple(patients), topics=tuple(topics))

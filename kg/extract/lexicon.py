@@ -13,11 +13,12 @@ sgt. marshal commissioner coordinator counselor counsellor attorney prosecutor j
 speaker leader head ceo cfo coo cto founder co-founder president-designate diplomat consul
 mr. mrs. ms. dr. prof. professor sir dame lord lady officer official treasurer comptroller
 superintendent inspector chancellor-elect secretary-general undersecretary under-secretary
+administrator commandant chairmen ministers secretaries presidents
 """.split())
 
 # Title words that only modify a head ("Deputy Prime Minister", "Acting Director").
 TITLE_MODIFIERS = frozenset("""
-deputy vice acting interim former late foreign prime assistant associate principal senior chief
+deputy vice acting interim former late foreign prime assistant associate principal senior chief under
 first second top special executive general national state defense defence interior finance
 """.split())
 
@@ -94,3 +95,43 @@ trade energy agriculture labor labour transport transportation economy homeland 
 environment industry development tourism information communications planning housing veterans
 staff army navy police intelligence war public works
 """.split())
+
+# Event nouns -> the verb that names their relation ("airstrikes" -> strike). The possessor of a
+# noun in VICTIM_NOUNS is its patient ("Brown's killing"); of any other, its agent ("Iran's attack").
+EVENT_NOUN_VERBS = {
+    **dict.fromkeys("meeting meetings".split(), "meet"),
+    **dict.fromkeys("talks summit conference negotiations negotiation consultations dialogue".split(), "meet"),
+    **dict.fromkeys("visit visits trip trips tour arrival".split(), "visit"),
+    "call": "call", "calls": "call", "phone": "call", "conversation": "talk",
+    **dict.fromkeys("attack attacks assault offensive raid raids".split(), "attack"),
+    **dict.fromkeys("strike strikes airstrike airstrikes air-strike bombardment".split(), "strike"),
+    **dict.fromkeys("bombing bombings".split(), "bomb"),
+    "shelling": "shell", "shooting": "shoot", "shootings": "shoot", "invasion": "invade",
+    "clash": "clash", "clashes": "clash", "ambush": "ambush",
+    **dict.fromkeys("killing killings".split(), "kill"),
+    "murder": "murder", "assassination": "assassinate", "execution": "execute",
+    "death": "die", "deaths": "die",
+    "arrest": "arrest", "arrests": "arrest", "detention": "detain", "capture": "capture",
+    **dict.fromkeys("protest protests demonstration demonstrations rally rallies march".split(), "protest"),
+    "agreement": "agree", "deal": "agree", "accord": "agree", "treaty": "agree",
+    "condemnation": "condemn", "accusation": "accuse", "support": "support",
+}
+VICTIM_NOUNS = frozenset("killing killings murder assassination execution death deaths arrest arrests "
+                         "detention capture".split())
+# Verbs that hand their subject to the event noun they govern: "held talks", "launched an attack".
+SUPPORT_VERBS = frozenset("hold have launch carry conduct stage pay make mount begin start attend join "
+                          "lead host order plan undertake wage reaffirm reiterate express voice pledge "
+                          "offer extend affirm renew declare announce".split())
+# Prepositions that introduce the other party or target of an event noun.
+NOUN_PATIENT_PREPS = frozenset("with on against to into of for".split())
+# Nouns too general to be a topic themselves: the topic is what they are about
+# ("discussed ways to deepen cooperation on trade and energy" -> trade, energy).
+GENERIC_TOPIC_NOUNS = frozenset("way ways issue issues matter matters effort efforts situation developments "
+                                "development importance need needs opportunity opportunities area areas range "
+                                "question questions topic topics aspect aspects step steps means prospect "
+                                "prospects potential possibility progress status state".split())
+
+# Words that put someone in the frame of a deed: "convicted of the murder of", "on trial for the
+# assassination of", "suspected of", "sentenced for". Their subject is the deed's alleged agent.
+ACCUSATION_HEADS = frozenset("suspect convict charge accuse sentence try trial arrest guilty blame indict "
+                             "jail imprison execute hang prosecute confess admit plead".split())

@@ -48,7 +48,7 @@ def headline_like(sent: Span) -> bool:
         return False
     ratio = sum(t.is_title or t.is_upper for t in words) / len(words)
     ends_like_prose = sent[-1].text in {".", "!", "?", '"', "\u201d", ":"}
-    return ratio > 0.85 or (ratio > 0.6 and not ends_like_prose)
+    return ratio > 0.6 and not ends_like_prose
 
 
 def _runs(sent: Span) -> Iterator[tuple[int, int]]:
@@ -69,6 +69,9 @@ def _runs(sent: Span) -> Iterator[tuple[int, int]]:
                 j += 1
             elif t.lower_ in _CONNECTORS and j + 1 < end and _is_name_token(doc[j + 1]):
                 j += 1
+            elif t.lower_ == "to" and doc[j - 1].lower_ in {"ambassador", "envoy", "representative", "emissary"} \
+                    and j + 2 < end and (_is_name_token(doc[j + 1]) or doc[j + 1].lower_ == "the" and _is_name_token(doc[j + 2])):
+                j += 1 + (doc[j + 1].lower_ == "the")
             elif t.lower_ == "of" and j + 2 < end and doc[j + 1].lower_ == "the" and _is_name_token(doc[j + 2]):
                 j += 2
             else:
@@ -98,6 +101,31 @@ def _candidate_spans(sent: Span) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
+def _complement_word(token: Token) -> bool:
+    return (token.lower_ in PORTFOLIO_WORDS or token.lower_ in _CONNECTORS | {"to", "the"}
+            or token.ent_type_ in {"ORG", "GPE", "NORP", "LOC"} or is_title_word(token))
+
+
+def _name_after_complement(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts after a title's complement ("of State for Political Affairs").
+
+    A PERSON entity inside the span marks it; the name then reaches back over capitalised words
+    that are no part of a portfolio ("Antony" in "State Antony J. Blinken", tagged "J. Blinken").
+    """
+    person = next((t.i for t in doc[start:end] if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"), None)
+    if person is None:
+        name = start + 2
+        while name < end - 1 and _complement_word(doc[name]):
+            name += 1
+        return name
+    while person - 1 > start and not _complement_word(doc[person - 1]):
+        person -= 1
+    gaz = gazetteer.load()
+    while person < end - 1 and (gaz.country(doc[person].text) or doc[person].lower_ == "the"):
+        person += 1  # "Ambassador to Armenia Lynne Tracy", tagged as one PERSON
+    return person
+
+
 def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
     """Indices (title_start, name_start) inside [s, e): [s,t) affiliation, [t,n) title, [n,e) name."""
     gaz = gazetteer.load()
@@ -109,10 +137,8 @@ def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
     if head is None:
         return s, s, s
     name = head + 1
-    if doc[name].lower_ in _CONNECTORS:  # "Secretary of State Antony Blinken"
-        name += 2
-        while name < e - 1 and (doc[name].lower_ in PORTFOLIO_WORDS or doc[name].ent_type_ in {"ORG", "GPE"}):
-            name += 1
+    if doc[name].lower_ in _CONNECTORS | {"to"}:  # "Secretary of State Antony Blinken"
+        name = _name_after_complement(doc, name, e)
     while name < e - 1 and is_title_word(doc[name]):
         name += 1
     # Leading country names or demonyms are the affiliation, not part of the title.
@@ -145,6 +171,8 @@ def sentence_mentions(sent: Span) -> list[Mention]:
     gaz = gazetteer.load()
     for s, e in _candidate_spans(sent):
         _, t, n = _split_title(doc, s, e)
+        if n >= e:
+            continue  # a title with no name ("the Assistant Secretary of State"): coreference's business
         if n > s:
             title_text = doc[t:n].text if n > t else None
             if title_text and all(tok.lower_ in HONORIFICS for tok in doc[t:n]):

@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 from kg.extract.clauses import MentionIndex
 from kg.extract.lexicon import TITLE_HEADS
 from kg.extract.mentions import office_mention
-from kg.types import OFFICE, PERSON, Fact, Mention, Sentence
+from kg.extract.static import AFFILIATED_WITH
+from kg.types import OFFICE, ORGANIZATION, PERSON, Fact, Mention, Sentence
 
 HOLDS_OFFICE = "holds office"
 
@@ -34,7 +35,7 @@ def _qualifier(token: Token, index: MentionIndex) -> Mention | None:
     for child in token.children:
         if child.dep_ in {"poss", "nmod", "compound", "amod"} and (m := index.at(child)):
             return m
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with"}:
             for g in child.children:
                 if g.dep_ == "pobj" and (m := index.at(g)):
                     return m
@@ -56,6 +57,8 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
             if m.affiliation:
                 qualifier = Mention(m.affiliation, m.start, m.start + len(m.affiliation), "group", m.affiliation)
             yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
+            if qualifier is not None:  # "Azerbaijani President Ilham Aliyev" -> Aliyev affiliated with Azerbaijan
+                yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
     for tok in sent:
         m = index.at(tok)
         if m is None or tok.ent_type_ != "PERSON" or tok.i != _root_in(sent, m).i:
@@ -64,9 +67,11 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
             if index.at(ap) or ap.pos_ != "NOUN" or ap.lemma_.lower() not in TITLE_HEADS:
                 continue
             phrase = _phrase(ap)
-            office = Mention(phrase.text, phrase.start_char, phrase.end_char, OFFICE, phrase.text.lower())
-            yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record,
-                       qualifier=_qualifier(ap, index))
+            office = Mention(phrase.text, phrase.start_char, phrase.end_char, OFFICE, phrase.text)
+            qualifier = _qualifier(ap, index)
+            yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
+            if qualifier is not None and qualifier.kind == ORGANIZATION:
+                yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
 
 
 def _root_in(sent: Span, m: Mention) -> Token:

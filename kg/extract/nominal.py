@@ -1,0 +1,101 @@
+"""Events named by nouns: "Blinken's visit to Riyadh", "the meeting between X and Y",
+"Russian airstrikes on Aleppo", "talks with", "Brown's killing"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract import lexicon as lex
+from kg.extract.clauses import MentionIndex, _factuality, _subject_heads, _time, arg_mentions
+from kg.types import COUNTRY, PLACE, Event, Mention, Sentence
+
+_MODIFIER_DEPS = {"poss", "compound", "amod", "nmod"}
+
+
+def _named(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.kind not in {"concept"}]
+
+
+def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mention], Mention | None]:
+    """(agents, patients, place) of an event noun from its own modifiers and prepositions."""
+    victim = noun.lower_ in lex.VICTIM_NOUNS
+    agents, patients, place = [], [], None
+    for child in noun.children:
+        if child.dep_ in _MODIFIER_DEPS and (m := index.at(child)) is not None and m.kind != "office":
+            possessor = child.dep_ == "poss"
+            (patients if victim and possessor else agents).append(m)
+        elif child.dep_ == "poss":  # "their meeting", "his visit": resolved by coreference
+            (patients if victim else agents).extend(arg_mentions(child, index))
+        elif child.dep_ == "prep":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            found = _named([m for o in objs for m in arg_mentions(o, index)])
+            if not found:  # "support for Ukraine's sovereignty": the possessor is the party
+                found = [m for o in objs for c in o.children if c.dep_ == "poss" and (m := index.at(c))]
+            prep = child.lower_
+            if prep == "by":
+                agents += found
+            elif prep == "between":
+                agents += found
+            elif prep in lex.NOUN_PATIENT_PREPS:
+                if prep == "of" and victim and noun.lower_ in {"death", "deaths"}:
+                    agents += found  # "the death of X": X is who died
+                else:
+                    patients += found
+            elif prep in {"in", "at"} and found and found[0].kind in {PLACE, COUNTRY}:
+                place = found[0]
+    return agents, patients, place
+
+
+def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
+    """"X held talks", "X launched an attack": the governing verb's subject is the noun's agent."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in lex.SUPPORT_VERBS or noun.dep_ not in {"dobj", "pobj"}:
+        return []
+    subjects, passive = _subject_heads(head)
+    return [] if passive else [m for h in subjects for m in arg_mentions(h, index)]
+
+
+def _accused(noun: Token, index: MentionIndex) -> list[Mention]:
+    """"X was convicted of the murder of Y": the subject of an accusation frame is the agent."""
+    node, steps = noun, 0
+    while steps < 4 and node.head != node:
+        node, steps = node.head, steps + 1
+        if node.lemma_.lower() in lex.ACCUSATION_HEADS or node.lower_ in lex.ACCUSATION_HEADS:
+            verb = node
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            return [m for h in subjects for m in arg_mentions(h, index)]
+        if node.pos_ in {"VERB", "AUX"}:
+            return []
+    return []
+
+
+def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, reference: str | None) -> Iterator[Event]:
+    for noun in sent:
+        if noun.pos_ not in {"NOUN", "PROPN"} or index.at(noun) is not None and noun.pos_ == "PROPN":
+            continue
+        verb = lex.EVENT_NOUN_VERBS.get(noun.lower_)
+        if verb is None:
+            continue
+        agents, patients, place = _roles(noun, index)
+        if not agents:
+            agents = _support_subjects(noun, index)
+        if not agents and noun.lower_ in lex.VICTIM_NOUNS:
+            agents = _accused(noun, index)
+        agents = [a for a in agents if (a.start, a.end) not in {(p.start, p.end) for p in patients}]
+        if not _named(agents) and not _named(patients):
+            continue
+        passive = not agents
+        tokens = list(noun.subtree)
+        governor = noun.head if noun.head.pos_ == "VERB" else None
+        yield Event(relation=verb, event_type=lex.EVENT_TYPES.get(verb), trigger=noun.text,
+                    start=noun.idx, end=noun.idx + len(noun), sentence=record,
+                    agents=tuple(agents), patients=tuple(patients), place=place,
+                    time=_time(tokens, sent, reference, False),
+                    factuality=_factuality(governor) if governor is not None else "asserted",
+                    oblique=place, oblique_prep="in" if place else None, passive=passive)
