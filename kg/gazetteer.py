@@ -1,8 +1,8 @@
 """Country names, short forms, demonyms and capitals from maintained offline data.
 
-Sources: pycountry (ISO 3166 names, official and common names) and countryinfo (alternative
-spellings, demonyms, capitals with coordinates). No hand-typed table: every alias below is derived
-from those packages by the rules in `_aliases`.
+Sources: pycountry (ISO 3166 names, official and common names; ISO 3166-2 first-level divisions) and
+countryinfo (alternative spellings, demonyms, capitals with coordinates). No hand-typed table: every
+alias below is derived from those packages by the rules in `_aliases`.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ class Gazetteer:
     codes: dict[str, str]  # folded ISO code -> code (trusted only for place-tagged mentions)
     demonyms: dict[str, str]  # folded demonym (singular and plural) -> code
     capitals: dict[str, str]  # folded capital name -> code
+    # folded name of a first-level division ("Virginia") -> (country code, division code) pairs
+    divisions: dict[str, frozenset[tuple[str, str]]]
 
     def country(self, text: str, *, allow_code: bool = False) -> Country | None:
         key = fold(text)
@@ -52,6 +54,14 @@ class Gazetteer:
     def capital_of(self, text: str) -> Country | None:
         code = self.capitals.get(fold(text))
         return self.countries.get(code) if code else None
+
+    def division(self, text: str) -> frozenset[tuple[str, str]]:
+        """(country, division code) of every first-level division so named: {("US", "VA")}."""
+        return self.divisions.get(fold(text), frozenset())
+
+    def is_code(self, text: str) -> bool:
+        """An ISO or common short form of a country ("US", "USA", "UK"), which may also be an acronym."""
+        return fold(text) in self.codes and fold(text) not in self.names
 
 
 def _tail_after_of(name: str) -> str | None:
@@ -110,4 +120,12 @@ def load() -> Gazetteer:
         caps = record.get("capital") or []
         for cap in [caps] if isinstance(caps, str) else caps:  # some states list several
             capitals.setdefault(fold(re.sub(r"\s+D\.?C\.?$", "", cap)), code)
-    return Gazetteer(countries, names, codes, demonyms, capitals)
+    return Gazetteer(countries, names, codes, demonyms, capitals, _divisions(pycountry))
+
+
+def _divisions(pycountry) -> dict[str, frozenset[tuple[str, str]]]:
+    found: dict[str, set[tuple[str, str]]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) is None:  # first level only: states, provinces, regions
+            found.setdefault(fold(sub.name), set()).add((sub.country_code, sub.code.split("-", 1)[1]))
+    return {name: frozenset(pairs) for name, pairs in found.items()}

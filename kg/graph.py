@@ -11,8 +11,8 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
 from kg.resolve import mention_key
-from kg.types import ArticleExtraction, Entity, Event, Fact, Mention, Sentence
-from kg.vocab import (EVENT_CLASSES, GEO, KG, KIND_CLASSES, NIF, PREFIXES, PROV, SCHEMA, IRIs,
+from kg.types import Article, ArticleExtraction, Entity, Event, Fact, Mention, Sentence
+from kg.vocab import (EVENT_CLASSES, GEO, ITSRDF, KG, KIND_CLASSES, NIF, PREFIXES, PROV, SCHEMA, IRIs,
                       relation_iri)
 
 
@@ -33,9 +33,14 @@ class GraphBuilder:
         self.g = graph if graph is not None else new_graph()
         self.keys: dict[tuple[str, int, int, bool], str] = {}
         self.entities: dict[str, Entity] = {}
+        self._spans: dict[str, list[tuple[int, int, str]]] = {}  # article -> (start, end, entity key)
 
     def set_resolution(self, entities: dict[str, Entity], keys) -> None:
         self.entities, self.keys = entities, keys
+        self._spans = {}
+        for (aid, start, end, _office), key in sorted(keys.items()):
+            if not key.startswith("concept:"):  # common nouns: no mention nodes, to keep graphs small
+                self._spans.setdefault(aid, []).append((start, end, key))
 
     def entity(self, article_id: str, m: Mention) -> URIRef:
         return self.iris.entity(self.keys[mention_key(article_id, m)])
@@ -59,9 +64,12 @@ class GraphBuilder:
             g.set((node, KG.mentionCount, Literal(len(e.mentions) + (int(before) if before is not None else 0))))
             if e.code:
                 g.add((node, KG.countryCode, Literal(e.code)))
-            for same in e.same_as:
+            located = known is not None and g.value(node, GEO.lat) is not None  # --update: keep the first
+            for same in e.same_as if not located else ():
                 g.add((node, OWL.sameAs, URIRef(same)))
-            if e.lat is not None and e.lon is not None:
+            for other in sorted(e.affiliations):
+                g.add((node, KG.affiliation, self.iris.entity(other)))
+            if e.lat is not None and e.lon is not None and not located:
                 g.add((node, GEO.lat, Literal(e.lat, datatype=XSD.decimal)))
                 g.add((node, GEO.long, Literal(e.lon, datatype=XSD.decimal)))
             if e.reading:
@@ -83,10 +91,24 @@ class GraphBuilder:
             g.add((art, KG.dateline, Literal(a.place)))
         if a.author:
             g.add((art, SCHEMA.author, Literal(a.author)))
+        for start, end, key in self._spans.get(a.id, ()):
+            self._mention(a, start, end, key)
         for event in ex.events:
             self._event(a.id, event)
         for fact in ex.facts:
             self._fact(a.id, fact)
+
+    def _mention(self, a: Article, start: int, end: int, key: str) -> None:
+        """A nif:Phrase per name occurrence, pointing at its entity: every merge can be audited."""
+        g, node = self.g, self.iris.mention(a.id, start, end)
+        g.add((node, RDF.type, NIF.Phrase))
+        g.add((node, NIF.anchorOf, Literal(a.text[start:end])))
+        g.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.referenceContext, self.iris.article(a.id)))
+        g.add((node, ITSRDF.taIdentRef, self.iris.entity(key)))
+        if reading := self.entities[key].readings.get((a.id, start, end)):
+            g.add((node, KG.reading, Literal(reading)))
 
     def _sentence(self, article_id: str, s: Sentence) -> URIRef:
         node = self.iris.sentence(article_id, s.start, s.end)

@@ -1,10 +1,17 @@
 """Entity resolution: every mention to one Entity, deterministically and auditable.
 
-Identity keys (they decide the IRI, so they never depend on processing order):
-- countries and demonyms: the ISO 3166 code from the gazetteer ("iso-tr");
+Identity keys decide the IRI, so they never depend on processing order:
+- countries, their short forms, demonyms and "the Government of X": the ISO 3166 code ("iso-tr");
+- a capital read as its government ("Ankara has long called on Washington"): its country's key;
+  read as a place ("meetings in Washington"): the city. Each mention's reading is kept;
 - names: the name without titles, possessive, middle initials, case and diacritics;
-- a one-word name bound to the unique full name in the same article ending with it, else to the
-  unique such full name in the corpus; an ambiguous one stays on its own (never guessed);
+- an acronym the article defines ("the European Union (EU)"), or that the corpus defines one way
+  only, takes the key of its expansion;
+- a one-word name bound to the unique full name of a person in the same article ending with it, else
+  to the unique such full name in the corpus; an ambiguous one stays on its own (never guessed);
+- a bare title ("the Secretary") bound to the one person in the article holding it, else the office;
+- "the Gaza Strip", "the Golan Heights": the bare name ("Gaza"), the form news mostly uses;
+- a place that GeoNames names unambiguously: its GeoNames name ("Kyiv" and "Kiev" -> "kiev");
 - offices and concepts: their folded text.
 The kind of an entity is a vote over its mentions, so one wrong NER label does not split it.
 """
@@ -13,29 +20,70 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from kg import gazetteer
+from kg import gazetteer, places
+from kg.extract.lexicon import EVENT_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.gazetteer import fold
 from kg.types import (CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE,
                       ArticleExtraction, Entity, Mention)
 
-MentionKey = tuple[str, int, int]  # (article id, start, end)
+MentionKey = tuple[str, int, int, bool]  # (article id, start, end, is_office)
+GOVERNMENT, LOCATION = "government", "location"  # readings of a capital's name
 _KIND_PRIORITY = {COUNTRY: 6, PERSON: 5, ORGANIZATION: 4, PLACE: 3, GROUP: 2, OTHER: 1}
+_INITIAL = re.compile(r"[A-Z]\.?")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+# "the Governments of the United States", "the Turkish government": the state as an actor.
+_GOVERNMENT_OF = re.compile(r"^(?:the\s+)?governments?\s+of\s+(.+)$|^(.+?)\s+(?:government|administration)s?$",
+                            re.IGNORECASE)
+# "(EU)", "(U.S.)", "(NGOs)": a parenthesised acronym after its expansion.
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z]s?|(?:[A-Z]\.){2,})\s*\)")
+_ACRONYM_GLUE = frozenset("of for and the on in to de des du la le al".split())
+# Generic heads of place names whose bare form names the same place ("Gaza" for "the Gaza Strip").
+# Not "region" or "oblast": "Donetsk" is a city, "Donetsk Oblast" the province around it.
+_PLACE_HEADS = frozenset("strip heights".split())
+# Words before a name that make it the place, not its government ("meetings in Washington").
+_LOCATIVE = frozenset("in at to into near outside inside around across".split())
+# Events whose patient is a destination or target place rather than an addressee.
+_PLACE_PATIENT_EVENTS = frozenset({"Visit", "Attack", "Attendance"})
+_ACTOR_ROLES = frozenset({"agent", "addressee", "qualifier"})
+_PLACE_ROLES = frozenset({"place", "destination"})
 
 
 def name_key(name: str) -> str:
     """The identity form of a name: no possessive, middle initials, case or diacritics."""
-    name = re.sub(r"['\u2019]s?$", "", name.strip())
-    tokens = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.?", t)] or name.split()
+    name = _POSSESSIVE.sub("", name.strip())
+    tokens = [t for t in name.split() if not _INITIAL.fullmatch(t)] or name.split()
     return fold(" ".join(tokens))
 
 
-def _country_code(m: Mention) -> str | None:
-    gaz = gazetteer.load()
-    country = gaz.country(m.name, allow_code=m.kind in {COUNTRY, PLACE} or "." in m.name) or (
-        gaz.demonym(m.name) if m.kind in {GROUP, COUNTRY} else None)
-    return country.code if country else None
+def _bare_title(name: str) -> str | None:
+    """The folded title when a name is only title words ("the Secretary" -> "secretary")."""
+    words = fold(name).split()
+    if words and words[-1] in TITLE_HEADS and all(w in TITLE_HEADS or w in TITLE_MODIFIERS or w == "of"
+                                                 for w in words):
+        return " ".join(words)
+    return None
+
+
+def acronym_definitions(text: str) -> Iterator[tuple[str, str]]:
+    """(acronym, expansion) for every "Expansion (ACR)" whose capitalised words spell the acronym."""
+    for match in _ACRONYM.finditer(text):
+        letters = re.sub(r"[^A-Z]", "", match.group(1))
+        words = re.findall(r"[\w.'\u2019&-]+", text[max(0, match.start() - 200):match.start()])
+        initials, start = "", None
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i]
+            if word.lower() in _ACRONYM_GLUE:
+                continue
+            if not word[:1].isupper():
+                break
+            initials = (re.sub(r"[^A-Z]", "", word) if "." in word else word[0]) + initials
+            start = i
+            if len(initials) >= len(letters):
+                break
+        if len(letters) > 1 and initials == letters and start is not None:
+            yield match.group(1), " ".join(words[start:])
 
 
 class Resolver:
@@ -44,6 +92,8 @@ class Resolver:
     def __init__(self) -> None:
         self.mentions: list[tuple[str, Mention]] = []
         self.known_full_names: set[str] = set()  # keys of people already in the graph (--update)
+        self.texts: dict[str, str] = {}  # article id -> text: acronym definitions and context cues
+        self.roles: dict[tuple[str, int, int], set[str]] = defaultdict(set)  # what a mention does
 
     def seed(self, names: Iterable[str]) -> None:
         """Full names of people already in the graph, for binding surnames in new articles."""
@@ -51,27 +101,109 @@ class Resolver:
 
     def add(self, extraction: ArticleExtraction) -> None:
         aid = extraction.article.id
+        self.texts[aid] = extraction.article.text
         seen = set()
         for m in _all_mentions(extraction):
             if (m.start, m.end, m.kind == OFFICE) not in seen:
                 seen.add((m.start, m.end, m.kind == OFFICE))
                 self.mentions.append((aid, m))
+        for span, role in _roles(extraction):
+            self.roles[(aid, *span)].add(role)
 
-    def resolve(self) -> tuple[dict[str, Entity], dict[tuple[str, int, int, bool], str]]:
+    def resolve(self) -> tuple[dict[str, Entity], dict[MentionKey, str]]:
         """(entities by key, mention -> entity key); mention keys are (article, start, end, is_office)."""
-        keys: dict[tuple[str, int, int, bool], str] = {}
-        full_names: dict[str, set[str]] = defaultdict(set)  # surname -> full-name keys, per article and corpus
+        country_codes = self._codes_read_as_countries()
+        keys: dict[MentionKey, str] = {}
+        readings: dict[tuple[str, int, int], str] = {}
+        for aid, m in self.mentions:
+            key, reading = self._base_key(aid, m, country_codes[aid])
+            keys[mention_key(aid, m)] = key
+            if reading:
+                readings[(aid, m.start, m.end)] = reading
+        self._bind_acronyms(keys)
+        self._bind_surnames(keys)
+        self._bind_titles(keys)
+        self._bind_places(keys, readings)
+        return self._entities(keys, readings), keys
+
+    # --- keys -------------------------------------------------------------------------------------
+
+    def _base_key(self, aid: str, m: Mention, country_codes: set[str]) -> tuple[str, str | None]:
+        if m.kind == OFFICE:
+            return "office:" + fold(m.name), None
+        if m.kind == CONCEPT:
+            return "concept:" + fold(m.name), None
+        if not m.name.strip():  # a title with no name left ("Assistant Secretary of State")
+            return "office:" + fold(m.title or m.text), None
+        if m.kind == PERSON:
+            return name_key(m.name), None
+        gaz = gazetteer.load()
+        if government := _GOVERNMENT_OF.match(m.name.strip()):
+            country = _country(government.group(1) or government.group(2), True, demonym=True)
+            if country:
+                return f"iso-{country.lower()}", GOVERNMENT
+        allow_code = m.kind in {COUNTRY, PLACE} or "." in m.name or fold(m.name) in country_codes
+        if code := _country(m.name, allow_code, demonym=m.kind in {GROUP, COUNTRY}):
+            return f"iso-{code.lower()}", None
+        if m.kind != GROUP and (capital := gaz.capital_of(_POSSESSIVE.sub("", m.name.strip()))):
+            if self._reading(aid, m) == GOVERNMENT:
+                return f"iso-{capital.code.lower()}", GOVERNMENT
+            return name_key(m.name), LOCATION
+        return name_key(m.name), None
+
+    def _codes_read_as_countries(self) -> dict[str, set[str]]:
+        """Per article, the short forms ("US") it uses as countries: tagged as places, or dotted, as
+        often as not. An acronym that happens to be an ISO code ("IS") stays an acronym. Decided per
+        article, so an --update run reads an article as a full build does."""
+        gaz = gazetteer.load()
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for aid, m in self.mentions:
+            if m.kind not in {PERSON, OFFICE, CONCEPT} and gaz.is_code(m.name):
+                votes[aid][fold(m.name)] += 1 if m.kind in {COUNTRY, PLACE} or "." in m.name else -1
+        return defaultdict(set, {aid: {form for form, vote in v.items() if vote >= 0} for aid, v in votes.items()})
+
+    def _reading(self, aid: str, m: Mention) -> str:
+        """How a capital's name is read: the government when it acts, is addressed or owns something;
+        the place when it is where something happens, the text says "in", "to"... before it, or it
+        names where an event was held ("the Prague talks")."""
+        roles = self.roles.get((aid, m.start, m.end), set())
+        text = self.texts.get(aid, "")
+        before = text[max(0, m.start - 12):m.start].split()
+        after = re.findall(r"\w+", text[m.end:m.end + 16])
+        if after and after[0].lower() in EVENT_NOUNS:
+            return LOCATION
+        if roles & _PLACE_ROLES or (before and before[-1].lower() in _LOCATIVE and not roles & _ACTOR_ROLES):
+            return LOCATION
+        if roles & _ACTOR_ROLES or _POSSESSIVE.search(m.text) or _POSSESSIVE.match(text[m.end:m.end + 2]):
+            return GOVERNMENT
+        return LOCATION
+
+    def _bind_acronyms(self, keys: dict[MentionKey, str]) -> None:
+        local: dict[tuple[str, str], str] = {}
+        corpus: dict[str, set[str]] = defaultdict(set)
+        for aid, text in self.texts.items():
+            for acronym, expansion in acronym_definitions(text):
+                local[(aid, fold(acronym))] = corpus_key = name_key(expansion)
+                corpus[fold(acronym)].add(corpus_key)
+        for (aid, start, end, office), key in keys.items():
+            if office or ":" in key or key.startswith("iso-"):
+                continue
+            bound = local.get((aid, key)) or (next(iter(corpus[key])) if len(corpus.get(key, ())) == 1 else None)
+            if bound and bound != key:
+                keys[(aid, start, end, office)] = bound
+
+    def _bind_surnames(self, keys: dict[MentionKey, str]) -> None:
+        full_names: dict[str, set[str]] = defaultdict(set)  # surname -> full-name keys in the corpus
         by_article: dict[tuple[str, str], set[str]] = defaultdict(set)
         for key in self.known_full_names:
             full_names[key.split()[-1]].add(key)
         for aid, m in self.mentions:
-            key = self._base_key(m)
-            keys[(aid, m.start, m.end, m.kind == OFFICE)] = key
-            if m.kind == PERSON and len(key.split()) > 1 and not key.startswith(("iso-", "office:", "concept:")):
+            key = keys[mention_key(aid, m)]
+            if m.kind == PERSON and len(key.split()) > 1 and ":" not in key and not key.startswith("iso-"):
                 full_names[key.split()[-1]].add(key)
                 by_article[(aid, key.split()[-1])].add(key)
         for (aid, start, end, office), key in list(keys.items()):
-            if office or len(key.split()) != 1 or key.startswith(("iso-", "concept:")):
+            if office or len(key.split()) != 1 or ":" in key or key.startswith("iso-"):
                 continue
             local = by_article.get((aid, key), set())
             corpus = full_names.get(key, set())
@@ -79,54 +211,175 @@ class Resolver:
                 keys[(aid, start, end, office)] = next(iter(local))
             elif not local and len(corpus) == 1:
                 keys[(aid, start, end, office)] = next(iter(corpus))
-        return self._entities(keys), keys
 
-    @staticmethod
-    def _base_key(m: Mention) -> str:
-        if m.kind == OFFICE:
-            return "office:" + fold(m.name)
-        if m.kind == CONCEPT:
-            return "concept:" + fold(m.name)
-        code = _country_code(m) if m.kind != PERSON else None
-        return f"iso-{code.lower()}" if code else name_key(m.name)
+    def _bind_titles(self, keys: dict[MentionKey, str]) -> None:
+        holders: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> title -> people
+        for aid, m in self.mentions:
+            if m.kind == PERSON and m.title and m.name.strip():
+                holders[aid][fold(m.title)].add(keys[mention_key(aid, m)])
+        for aid, m in self.mentions:
+            title = _bare_title(m.name) if m.kind not in {OFFICE, CONCEPT} else None
+            if m.kind == PERSON and not m.name.strip() and m.title:
+                title = fold(m.title)
+            if not title:
+                continue
+            # "the Secretary" for the "Secretary of State", "Assistant Secretary of State" for an
+            # "Assistant Secretary": one title the other extends, held by one person in the article.
+            found = {k for t, ks in holders[aid].items()
+                     if t == title or t.startswith(title + " ") or title.startswith(t + " ") for k in ks}
+            keys[mention_key(aid, m)] = next(iter(found)) if len(found) == 1 else "office:" + title
 
-    def _entities(self, keys) -> dict[str, Entity]:
+    def _bind_places(self, keys: dict[MentionKey, str], readings: dict[tuple[str, int, int], str]) -> None:
+        """"The Gaza Strip" to "Gaza"; names GeoNames settles without context to one key per city.
+        Both are decided by the name alone, so a place keeps its IRI whatever else the corpus holds."""
+        kinds = _kind_votes(self.mentions, keys, readings)
+        place_keys = {k for k, votes in kinds.items() if _kind(k, votes) == PLACE}
+        canonical = {}
+        for key in place_keys:
+            head, _, last = key.rpartition(" ")
+            if head and last in _PLACE_HEADS:
+                canonical[key] = head
+            elif (city := _city(key)) is not None and name_key(city.name) not in kinds.keys() - place_keys:
+                canonical[key] = name_key(city.name)
+        for mkey, key in keys.items():
+            if key in canonical:
+                keys[mkey] = canonical[key]
+
+    # --- entities ---------------------------------------------------------------------------------
+
+    def _entities(self, keys: dict[MentionKey, str], readings) -> dict[str, Entity]:
         gaz = gazetteer.load()
         grouped: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
         for aid, m in self.mentions:
-            grouped[keys[(aid, m.start, m.end, m.kind == OFFICE)]].append((aid, m))
+            grouped[keys[mention_key(aid, m)]].append((aid, m))
+        votes = _kind_votes(self.mentions, keys, readings)
+        context = self._context(keys)
         entities = {}
         for key, items in sorted(grouped.items()):
-            kinds = Counter(m.kind for _, m in items)
             if key.startswith("iso-"):
-                country = gaz.countries[key[4:].upper()]
-                entity = Entity(key=key, kind=COUNTRY, label=country.name, code=country.code,
-                                lat=country.latlng[0] if country.latlng else None,
-                                lon=country.latlng[1] if country.latlng else None)
+                entity = _country_entity(gaz.countries[key[4:].upper()], key)
             else:
-                kind = max(kinds, key=lambda k: (kinds[k] + (0.5 if k == PERSON and any(m.title for _, m in items) else 0),
-                                                 _KIND_PRIORITY.get(k, 0), k))
-                entity = Entity(key=key, kind=kind, label=_preferred_label(m.name for _, m in items))
+                kind = _kind(key, votes[key])
+                entity = Entity(key=key, kind=kind, label=_preferred_label((m.name for _, m in items),
+                                                                           fullest=kind in {PERSON, ORGANIZATION}))
+                if entity.kind == PLACE:
+                    _locate(entity, {m.name for _, m in items}, *context(aid for aid, _ in items))
             for aid, m in items:
-                entity.aliases.add(m.name.strip())
+                entity.aliases.add(_POSSESSIVE.sub("", m.name.strip()))
                 if m.text != m.name and m.kind != OFFICE:
-                    entity.aliases.add(m.text.strip())
+                    entity.aliases.add(_POSSESSIVE.sub("", m.text.strip()))
                 entity.mentions.append((aid, m.start, m.end))
+                if (reading := readings.get((aid, m.start, m.end))) is not None:
+                    entity.readings[(aid, m.start, m.end)] = reading
+                if m.kind == PERSON and m.affiliation and (code := _country(m.affiliation, True, demonym=True)):
+                    entity.affiliations.add(f"iso-{code.lower()}")
             entity.aliases.discard(entity.label)
+            entity.aliases.discard("")
             entity.mentions.sort()
             entities[key] = entity
+        for entity in entities.values():
+            entity.affiliations &= entities.keys() - {entity.key}
         return entities
 
+    def _context(self, keys: dict[MentionKey, str]):
+        """Countries and first-level divisions named in each article: they settle which city is meant."""
+        gaz = gazetteer.load()
+        countries: dict[str, set[str]] = defaultdict(set)
+        regions: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for aid, m in self.mentions:
+            key = keys[mention_key(aid, m)]
+            if key.startswith("iso-"):
+                countries[aid].add(key[4:].upper())
+            elif m.kind == PLACE:
+                regions[aid] |= gaz.division(m.name)
 
-def _preferred_label(names: Iterable[str]) -> str:
-    """The most used of the longest forms: "Antony Blinken" over "Blinken"."""
-    counts = Counter(re.sub(r"['\u2019]s$", "", n.strip()) for n in names)
-    longest = max(len(n.split()) for n in counts)
-    candidates = [n for n in counts if len(n.split()) >= min(longest, 2)] or list(counts)
-    return max(candidates, key=lambda n: (counts[n], len(n), n))
+        def around(article_ids: Iterable[str]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+            ids = set(article_ids)
+            return (frozenset(c for a in ids for c in countries[a]),
+                    frozenset(r for a in ids for r in regions[a]))
+        return around
 
 
-def _all_mentions(extraction: ArticleExtraction) -> Iterable[Mention]:
+def _country(text: str, allow_code: bool, *, demonym: bool = False) -> str | None:
+    gaz = gazetteer.load()
+    country = gaz.country(text, allow_code=allow_code) or (gaz.demonym(text) if demonym else None)
+    return country.code if country else None
+
+
+def _city(name: str) -> places.City | None:
+    """The city a name stands for from the data alone (no context): stable across corpora."""
+    gaz = gazetteer.load()
+    capital = gaz.capital_of(name)
+    divisions = gaz.division(name)
+    return places.lookup(name, capital_of=capital.code if capital else None,
+                         within=frozenset(c for c, _ in divisions) if divisions else None)
+
+
+def _locate(entity: Entity, names: set[str], countries: frozenset[str],
+            regions: frozenset[tuple[str, str]]) -> None:
+    """GeoNames identifier and coordinates of a place, when its name settles the city."""
+    gaz = gazetteer.load()
+    for name in [entity.label, *sorted(names - {entity.label})]:
+        capital = gaz.capital_of(name)
+        divisions = gaz.division(name)
+        city = places.lookup(name, capital_of=capital.code if capital else None, countries=countries,
+                             within=frozenset(c for c, _ in divisions) if divisions else None,
+                             regions=regions)
+        if city is not None:
+            entity.same_as = (city.iri,)
+            entity.lat, entity.lon = city.lat, city.lon
+            return
+
+
+def _country_entity(country: gazetteer.Country, key: str) -> Entity:
+    geonameid = places.country_ids().get(country.code)
+    return Entity(key=key, kind=COUNTRY, label=country.name, code=country.code,
+                  same_as=(places.GEONAMES.format(geonameid),) if geonameid else (),
+                  lat=country.latlng[0] if country.latlng else None,
+                  lon=country.latlng[1] if country.latlng else None)
+
+
+def _kind_votes(mentions, keys, readings) -> dict[str, Counter[str]]:
+    """Per key, the kinds its mentions were tagged with; a capital read as a place votes place, a
+    titled person mention counts one and a half (a title settles that it is a person)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for aid, m in mentions:
+        kind = PLACE if readings.get((aid, m.start, m.end)) == LOCATION else m.kind
+        votes[keys[mention_key(aid, m)]][kind] += 1.5 if kind == PERSON and m.title else 1
+    return votes
+
+
+def _vote(kinds: Counter[str]) -> str:
+    return max(kinds, key=lambda k: (kinds[k], _KIND_PRIORITY.get(k, 0), k))
+
+
+def _kind(key: str, kinds: Counter[str]) -> str:
+    """Offices and concepts are what their key says; names take the vote of their mentions."""
+    if key.startswith("office:"):
+        return OFFICE
+    return CONCEPT if key.startswith("concept:") else _vote(kinds)
+
+
+def _preferred_label(names: Iterable[str], *, fullest: bool = True) -> str:
+    """The most used of the fullest forms: "Antony Blinken" over "Blinken" and "J. Blinken", an
+    expansion over its acronym; "Prague" over "PRAGUE". Places and things (fullest=False) take the
+    most used form: "Gaza" over the rarer "Gaza Strip"."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for n in names:
+        n = _POSSESSIVE.sub("", n.strip())
+        spellings[fold(n)][n] += 1
+    forms = {}
+    for variants in spellings.values():
+        cased = [v for v in variants if not v.isupper()] or list(variants)
+        best = max(cased, key=lambda v: (variants[v], sum(not c.isascii() for c in v), v))
+        forms[best] = sum(variants.values())
+    words = {f: sum(not _INITIAL.fullmatch(t) for t in f.split()) for f in forms}
+    longest = max(words.values())
+    candidates = [f for f in forms if not fullest or words[f] >= min(longest, 2)] or list(forms)
+    return max(candidates, key=lambda f: (forms[f], -len(f.split()) + words[f], len(f), f))
+
+
+def _all_mentions(extraction: ArticleExtraction) -> Iterator[Mention]:
     yield from extraction.mentions
     for fact in extraction.facts:
         yield fact.subject
@@ -140,7 +393,28 @@ def _all_mentions(extraction: ArticleExtraction) -> Iterable[Mention]:
         yield from event.topics
         if event.place is not None:
             yield event.place
+    for m in list(extraction.mentions):
+        # "Azerbaijani President Ilham Aliyev": the demonym is a mention of the country too.
+        if m.kind == PERSON and m.affiliation and m.text.startswith(m.affiliation):
+            yield Mention(m.affiliation, m.start, m.start + len(m.affiliation), GROUP, m.affiliation)
 
 
-def mention_key(article_id: str, m: Mention) -> tuple[str, int, int, bool]:
+def _roles(extraction: ArticleExtraction) -> Iterator[tuple[tuple[int, int], str]]:
+    """What each mention does in the article's events and facts (for reading metonymy)."""
+    for event in extraction.events:
+        for m in event.agents:
+            yield (m.start, m.end), "agent"
+        for m in event.patients:
+            yield (m.start, m.end), "destination" if event.event_type in _PLACE_PATIENT_EVENTS else "addressee"
+        if event.place is not None:
+            yield (event.place.start, event.place.end), "place"
+    for fact in extraction.facts:
+        yield (fact.subject.start, fact.subject.end), "agent"
+        if fact.qualifier is not None:
+            yield (fact.qualifier.start, fact.qualifier.end), "qualifier"
+        if fact.object is not None and fact.event is None:
+            yield (fact.object.start, fact.object.end), "addressee"
+
+
+def mention_key(article_id: str, m: Mention) -> MentionKey:
     return (article_id, m.start, m.end, m.kind == OFFICE)

@@ -15,6 +15,9 @@ The RDF model (documented for users in README.md, declared in kg/ontology.ttl):
 - Fact `<base>fact/<id>/<hash>`: kg:Fact with kg:subject, kg:predicate, kg:object (or
   kg:content), kg:event, kg:evidence, kg:factuality, prov:wasDerivedFrom; and the direct triple
   `subject <relation> object` for simple queries.
+- Mention `<base>article/<id>#char=<b>,<e>`: nif:Phrase with nif:anchorOf (the name as written),
+  nif:beginIndex, nif:endIndex, nif:referenceContext and itsrdf:taIdentRef (the entity it names);
+  kg:reading for a capital's name ("government" or "location").
 - Relation `<REL><slug>`: rdf:Property with rdfs:label ("meet", "call on").
 """
 
@@ -35,6 +38,7 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")  # itsrdf:taIdentRef: what a mention names
 REL = Namespace("https://example.org/kg/relation/")
 KG_NS = "https://example.org/kg/ns#"
 
@@ -137,6 +141,7 @@ PREFIXES = {
     "nif": NIF,
     "sem": SEM,
     "geo": GEO,
+    "itsrdf": ITSRDF,
 }
 
 
@@ -165,6 +170,10 @@ class IRIs:
 
     def sentence(self, article_id: str, start: int, end: int) -> URIRef:
         return URIRef(f"{self.article(article_id)}#char={start},{end}")
+
+    def mention(self, article_id: str, start: int, end: int) -> URIRef:
+        """A name's occurrence: the same RFC 5147 fragment as sentences, so one span is one node."""
+        return self.sentence(article_id, start, end)
 
     def entity(self, key: str) -> URIRef:
         """Entities are keyed by identity, not kind, so a changed type vote keeps the IRI."""

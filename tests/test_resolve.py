@@ -2,31 +2,60 @@
 
 from __future__ import annotations
 
-from kg.resolve import Resolver, name_key
-from kg.types import Article, ArticleExtraction, Mention, Sentence
+from rdflib import RDF, Literal
+
+from kg.graph import GraphBuilder
+from kg.resolve import GOVERNMENT, LOCATION, Resolver, acronym_definitions, name_key
+from kg.types import Article, ArticleExtraction, Event, Mention, Sentence
+from kg.vocab import ITSRDF, KG, NIF, IRIs
 
 
-def _extraction(article_id: str, *names: tuple[str, str]) -> ArticleExtraction:
+def _mentions(*items: tuple) -> tuple[str, list[Mention]]:
+    """Text of the items joined by spaces, and a Mention per item: (text, kind[, name, title, affiliation])."""
     mentions, pos = [], 0
-    for name, kind in names:
-        mentions.append(Mention(name, pos, pos + len(name), kind, name))
-        pos += len(name) + 1
-    text = " ".join(n for n, _ in names)
-    return ArticleExtraction(Article(article_id, text), (Sentence(0, 0, len(text), text),),
-                             tuple(mentions), (), ())
+    for text, kind, *rest in items:
+        name = rest[0] if rest else text
+        title = rest[1] if len(rest) > 1 else None
+        affiliation = rest[2] if len(rest) > 2 else None
+        mentions.append(Mention(text, pos, pos + len(text), kind, name, title, affiliation))
+        pos += len(text) + 1
+    return " ".join(item[0] for item in items), mentions
 
 
-def _resolve(*extractions):
+def _extraction(article_id: str, *items: tuple, events=lambda ms, s: ()) -> ArticleExtraction:
+    text, mentions = _mentions(*items)
+    sentence = Sentence(0, 0, len(text), text)
+    return ArticleExtraction(Article(article_id, text), (sentence,), tuple(mentions),
+                             tuple(events(mentions, sentence)), ())
+
+
+def _resolve(*extractions, seed=()):
     r = Resolver()
+    r.seed(seed)
     for ex in extractions:
         r.add(ex)
     entities, keys = r.resolve()
-    return entities, {(a, s): k for (a, s, _e, _o), k in keys.items()}
+    # by (article, start); the longest span wins ("Turkish Foreign Minister X" over "Turkish")
+    return entities, {(a, s): k for (a, s, _e, _o), k in sorted(keys.items(), key=lambda kv: kv[0][2])}
 
 
 def test_name_key_ignores_initials_case_diacritics_and_possessive():
     assert name_key("Antony J. Blinken") == name_key("ANTONY BLINKEN") == name_key("Antony Blinken's")
     assert name_key("Mevlüt Çavuşoğlu") == name_key("Mevlut Cavusoglu")
+
+
+def test_titled_variants_and_surname_are_one_person_with_titles_kept_as_aliases():
+    ex = _extraction("a", ("U.S. Secretary of State Antony J. Blinken", "person", "Antony J. Blinken",
+                           "Secretary of State", "U.S."),
+                     ("Secretary Blinken", "person", "Blinken", "Secretary"), ("Blinken's", "person"),
+                     ("Antony Blinken", "person"))
+    entities, keys = _resolve(ex)
+    assert len({keys[("a", s)] for s in (0, 42, 60, 70)}) == 1
+    blinken = entities[keys[("a", 0)]]
+    assert blinken.label == "Antony Blinken" and blinken.kind == "person"
+    assert {"Secretary Blinken", "Antony J. Blinken", "Blinken"} <= blinken.aliases
+    assert blinken.mentions == [("a", 0, 41), ("a", 42, 59), ("a", 60, 69), ("a", 70, 84)]
+    assert blinken.affiliations == {"iso-us"}  # the demonym or short form links the country
 
 
 def test_surname_binds_to_full_name_in_the_same_article_even_with_a_wrong_label():
@@ -43,11 +72,54 @@ def test_two_people_with_one_surname_stay_apart():
     assert keys[("a", 0)] != keys[("a", 11)]
     # the bare surname is ambiguous here: it is left on its own rather than guessed
     assert keys[("a", 23)] not in {keys[("a", 0)], keys[("a", 11)]}
+    assert entities[keys[("a", 23)]].label == "Novak"
+
+
+def test_two_people_with_one_surname_in_different_articles_leave_a_third_mention_unbound():
+    entities, keys = _resolve(_extraction("a", ("Anna Novak", "person"), ("Novak", "person")),
+                              _extraction("b", ("Pavel Novak", "person"), ("Novak", "person")),
+                              _extraction("c", ("Novak", "person")))
+    assert keys[("a", 11)] == keys[("a", 0)] != keys[("b", 0)] == keys[("b", 12)]
+    assert keys[("c", 0)] not in {keys[("a", 0)], keys[("b", 0)]}
 
 
 def test_surname_binds_across_articles_only_when_unambiguous():
     entities, keys = _resolve(_extraction("a", ("Anna Novak", "person")), _extraction("b", ("Novak", "person")))
     assert keys[("b", 0)] == keys[("a", 0)]
+
+
+def test_surname_binds_to_a_person_already_in_the_graph():
+    entities, keys = _resolve(_extraction("b", ("Novak", "person")), seed=["Anna Novak"])
+    assert keys[("b", 0)] == "anna novak"
+
+
+def test_bare_title_binds_to_its_one_holder_in_the_article_else_stays_an_office():
+    entities, keys = _resolve(
+        _extraction("a", ("Secretary of State Anna Novak", "person", "Anna Novak", "Secretary of State"),
+                    ("Secretary", "other")),
+        _extraction("b", ("President Anna Novak", "person", "Anna Novak", "President"),
+                    ("President Pavel Marek", "person", "Pavel Marek", "President"), ("President", "other")))
+    assert keys[("a", 30)] == keys[("a", 0)] == "anna novak"
+    assert keys[("b", 43)] == "office:president"
+    assert entities["office:president"].kind == "office"
+
+
+def test_acronym_definitions_need_the_initials_of_the_expansion():
+    text = ("the European Union (EU) and the Organization for Security and Co-operation in Europe (OSCE) "
+            "met the Kurdistan Workers' Party (PKK) and the U.S. Agency for International Development (USAID)")
+    assert list(acronym_definitions(text)) == [
+        ("EU", "European Union"),
+        ("OSCE", "Organization for Security and Co-operation in Europe"),
+        ("USAID", "U.S. Agency for International Development")]
+
+
+def test_acronym_defined_in_one_article_binds_there_and_across_the_corpus():
+    a = _extraction("a", ("the European Union", "organization", "European Union"), ("(EU)", "organization", "EU"))
+    b = _extraction("b", ("EU", "organization"))
+    entities, keys = _resolve(a, b)
+    assert keys[("a", 0)] == keys[("a", 19)] == keys[("b", 0)] == "european union"
+    assert entities["european union"].label == "European Union"
+    assert "EU" in entities["european union"].aliases
 
 
 def test_country_variants_are_one_node_with_iso_code():
@@ -57,3 +129,71 @@ def test_country_variants_are_one_node_with_iso_code():
     assert keys[("a", 0)] == keys[("a", 5)] == keys[("a", 19)] == "iso-us"
     assert {keys[("a", 27)], keys[("a", 35)], keys[("a", 42)]} == {"iso-tr"}
     assert entities["iso-tr"].code == "TR" and entities["iso-tr"].kind == "country"
+    assert entities["iso-tr"].same_as == ("https://sws.geonames.org/298795/",)
+
+
+def test_a_short_form_the_corpus_uses_as_a_country_is_one_even_when_tagged_otherwise():
+    ex = _extraction("a", ("US", "organization"), ("U.S.", "country"), ("IS", "organization"),
+                     ("the Governments of the United States", "organization", "Governments of the United States"))
+    entities, keys = _resolve(ex)
+    assert keys[("a", 0)] == keys[("a", 3)] == keys[("a", 11)] == "iso-us"
+    assert keys[("a", 8)] == "is"  # an acronym that happens to be an ISO code is not a country
+
+
+def _calls_on(ms, s):
+    """Event: the first mention calls on the second."""
+    return (Event("call on", "Appeal", "called on", 0, 0, s, agents=(ms[0],), patients=(ms[1],)),)
+
+
+def test_capital_read_as_its_government_joins_the_country_and_as_a_place_stays_the_city():
+    acting = _extraction("a", ("Ankara", "place"), ("Washington", "place"), events=_calls_on)
+    located = _extraction("b", ("talks in", "concept"), ("Washington", "place"), ("Washington's", "place"))
+    entities, keys = _resolve(acting, located)
+    assert keys[("a", 0)] == "iso-tr" and keys[("a", 7)] == "iso-us"
+    assert entities["iso-us"].readings == {("a", 7, 17): GOVERNMENT, ("b", 20, 32): GOVERNMENT}
+    city = entities[keys[("b", 9)]]
+    assert city.kind == "place" and city.readings == {("b", 9, 19): LOCATION}
+    assert city.same_as == ("https://sws.geonames.org/4140963/",) and round(city.lat) == 39
+
+
+def test_place_variants_merge_and_get_geonames_ids_only_when_settled():
+    entities, keys = _resolve(
+        _extraction("a", ("Gaza", "place"), ("the Gaza Strip", "place", "Gaza Strip"), ("Kyiv", "place")),
+        _extraction("b", ("KIEV", "place"), ("Arlington", "place"), ("Gaza", "place")),
+        _extraction("c", ("Arlington", "place"), ("Virginia", "place")))
+    assert keys[("a", 0)] == keys[("a", 5)]
+    assert entities[keys[("a", 0)]].label == "Gaza"  # the most used form of a place
+    kyiv = entities[keys[("a", 20)]]
+    assert keys[("b", 0)] == kyiv.key and kyiv.same_as == ("https://sws.geonames.org/703448/",)
+    # Arlington, Texas or Virginia: "Virginia" in article c settles it for the node
+    assert entities[keys[("b", 5)]].same_as == ("https://sws.geonames.org/4744709/",)
+    assert entities[keys[("c", 10)]].same_as == ()  # a US state is not the South African town
+
+
+def test_resolution_does_not_depend_on_article_order():
+    exs = [_extraction("a", ("Anna Novak", "person"), ("Novak", "person")),
+           _extraction("b", ("Novak", "person"), ("US", "organization"), ("U.S.", "country")),
+           _extraction("c", ("Washington", "place"), ("PRAGUE", "place"), ("Prague", "place"))]
+    forward, backward = _resolve(*exs), _resolve(*reversed(exs))
+    assert forward[1] == backward[1]
+    assert {k: (e.label, e.kind, sorted(e.aliases), e.mentions) for k, e in forward[0].items()} == \
+        {k: (e.label, e.kind, sorted(e.aliases), e.mentions) for k, e in backward[0].items()}
+    assert forward[0][forward[1][("c", 11)]].label == "Prague"
+
+
+def test_every_mention_is_a_nif_phrase_pointing_at_its_entity():
+    ex = _extraction("a", ("Secretary Anna Novak", "person", "Anna Novak", "Secretary"), ("Ankara", "place"),
+                     ("Washington", "place"), events=lambda ms, s: _calls_on(ms[1:], s))
+    r = Resolver()
+    r.add(ex)
+    builder = GraphBuilder(IRIs())
+    builder.set_resolution(*r.resolve())
+    builder.add_entities(builder.entities.values())
+    builder.add_extraction(ex)
+    g, iris = builder.g, IRIs()
+    phrase = iris.mention("a", 0, 20)
+    assert (phrase, RDF.type, NIF.Phrase) in g
+    assert g.value(phrase, NIF.anchorOf) == Literal("Secretary Anna Novak")
+    assert g.value(phrase, ITSRDF.taIdentRef) == iris.entity("anna novak")
+    assert g.value(iris.mention("a", 28, 38), ITSRDF.taIdentRef) == iris.entity("iso-us")
+    assert g.value(iris.mention("a", 28, 38), KG.reading) == Literal(GOVERNMENT)
