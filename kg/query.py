@@ -143,13 +143,18 @@ def _run_rdflib(graph: rdflib.Graph, text: str, name: str, base: str | None) -> 
         raise KGError(E.QUERY_SYNTAX, source=name, line=line, column=column, detail=detail) from err
     except Exception as err:  # rdflib raises bare Exception for an undeclared prefix
         raise KGError(E.QUERY_INVALID, source=name, detail=str(err)) from err
-    result = graph.query(prepared)
-    if result.type == "ASK":
-        return QueryResult("ask", boolean=bool(result.askAnswer))
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult("graph", graph=result.graph)
-    variables = tuple(str(v) for v in result.vars)
-    rows = tuple(tuple(row[i] for i in range(len(variables))) for row in result)
+    from rdflib.plugins.sparql.sparql import SPARQLError
+
+    try:
+        result = graph.query(prepared)
+        if result.type == "ASK":
+            return QueryResult("ask", boolean=bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return QueryResult("graph", graph=result.graph)
+        variables = tuple(str(v) for v in result.vars)
+        rows = tuple(tuple(row[i] for i in range(len(variables))) for row in result)
+    except SPARQLError as err:  # evaluation errors: an unbound variable in an aggregate, a bad cast...
+        raise KGError(E.QUERY_INVALID, source=name, detail=str(err) or type(err).__name__) from err
     return QueryResult("select", variables=variables, rows=rows)
 
 

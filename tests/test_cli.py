@@ -72,3 +72,9 @@ def test_query_param_binds_a_variable():
     one = runner.invoke(app, ["query", str(FIXTURE), q, "--format", "json", "--param", "name=Hakan Fidan"])
     assert json.loads(none.stdout)["results"]["bindings"] == []
     assert len(json.loads(one.stdout)["results"]["bindings"]) == 1
+
+
+def test_query_evaluation_error_is_reported_not_a_traceback():
+    result = runner.invoke(app, ["query", str(FIXTURE), "SELECT (GROUP_CONCAT(DISTINCT ?u) AS ?x) WHERE { ?s ?p ?o }"])
+    assert result.exit_code == 2
+    assert "is not bound" in result.stderr and "Traceback" not in result.stderr

@@ -25,7 +25,10 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
     for child in noun.children:
         if child.dep_ in _MODIFIER_DEPS and (m := index.at(child)) is not None and m.kind != "office":
             possessor = child.dep_ == "poss"
-            (patients if victim and possessor else agents).append(m)
+            if m.kind == PLACE and not possessor:
+                place = place or m  # "the Prague talks": where, not who
+            else:
+                (patients if victim and possessor else agents).append(m)
         elif child.dep_ == "poss":  # "their meeting", "his visit": resolved by coreference
             (patients if victim else agents).extend(arg_mentions(child, index))
         elif child.dep_ == "prep":
@@ -49,11 +52,16 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
 
 
 def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
-    """"X held talks", "X launched an attack": the governing verb's subject is the noun's agent."""
+    """"X held talks", "X launched an attack": the governing verb's subject is the noun's agent.
+    So is the subject of a verb set at a gathering: "X spoke during a news conference"."""
     head = noun.head
+    present = False
     if noun.dep_ == "pobj" and head.dep_ == "prep":
+        present = head.lower_ in lex.PRESENCE_PREPS and noun.lower_ in lex.GATHERING_NOUNS
         head = head.head
-    if head.pos_ != "VERB" or head.lemma_.lower() not in lex.SUPPORT_VERBS or noun.dep_ not in {"dobj", "pobj"}:
+    if head.pos_ != "VERB" or noun.dep_ not in {"dobj", "pobj"}:
+        return []
+    if head.lemma_.lower() not in lex.SUPPORT_VERBS and not present:
         return []
     subjects, passive = _subject_heads(head)
     return [] if passive else [m for h in subjects for m in arg_mentions(h, index)]
