@@ -230,6 +230,19 @@ def is_attribution(line: str) -> bool:
     return len(line.split()) <= 20 and bool(_ATTRIBUTION.search(line))
 
 
+def attributed_to(line: str) -> str | None:
+    """Who a readout's attribution line names ("... attributable to Spokesperson Ned Price:")."""
+    if not is_attribution(line):
+        return None
+    from kg.extract.lexicon import TITLE_HEADS
+
+    words = line.split("attributable to", 1)[-1].strip(" :").split()
+    heads = [i for i, w in enumerate(words) if w.lower() in TITLE_HEADS]
+    words = words[heads[-1] + 1:] if heads else words  # the name follows the last title word
+    name = " ".join(words)
+    return name if name and all(w[:1].isupper() for w in words) and len(words) <= 4 else None
+
+
 def is_teaser_marker(line: str) -> bool:
     """A heading that starts a block of links to other stories ("More like this", "Related")."""
     return len(line.split()) <= 6 and bool(_TEASER_MARKER.match(line))
@@ -402,7 +415,7 @@ def take_dateline(paragraphs: Sequence[str], *, within: int = 3) -> tuple[str | 
 def clean(text: str, *, title: str | None = None) -> Cleaned:
     """Run every cleaning step; `title` is a known headline (from metadata), else one is looked for."""
     paras = split_paragraphs(normalize_unicode(repair_text(text)))
-    author = next((name for p in paras[:6] if (name := byline(p))), None)
+    author = next((name for p in paras[:6] if (name := byline(p) or attributed_to(p))), None)
     published = next((d for p in paras if (d := stub_date(p))), None)
     paras = [p for i, p in enumerate(paras) if not is_boilerplate(p) and not (i < 6 and byline(p))]
     paras = drop_repeats(cut_tail(paras))

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
-from kg.resolve import mention_key
+from kg.resolve import mention_key, name_key
 from kg.types import Article, ArticleExtraction, Entity, Event, Fact, Mention, Sentence
 from kg.vocab import (EVENT_CLASSES, GEO, ITSRDF, KG, KIND_CLASSES, NIF, PREFIXES, PROV, SCHEMA, IRIs,
                       relation_iri)
@@ -90,7 +90,7 @@ class GraphBuilder:
         if a.place:
             g.add((art, KG.dateline, Literal(a.place)))
         if a.author:
-            g.add((art, SCHEMA.author, Literal(a.author)))
+            self._author(art, a.author)
         for start, end, key in self._spans.get(a.id, ()):
             self._mention(a, start, end, key)
         for event in ex.events:
@@ -109,6 +109,18 @@ class GraphBuilder:
         g.add((node, ITSRDF.taIdentRef, self.iris.entity(key)))
         if reading := self.entities[key].readings.get((a.id, start, end)):
             g.add((node, KG.reading, Literal(reading)))
+
+    def _author(self, article: URIRef, name: str) -> None:
+        """The byline or attribution line's person: the same node as that person named in any text."""
+        g = self.g
+        person = self.iris.entity(name_key(name))
+        if g.value(person, RDFS.label) is None:
+            g.add((person, RDF.type, SCHEMA.Person))
+            g.add((person, RDFS.label, Literal(name)))
+            g.add((person, SKOS.prefLabel, Literal(name)))
+            g.add((person, KG.mentionCount, Literal(0)))
+        g.add((article, SCHEMA.author, person))
+        g.add((article, PROV.wasAttributedTo, person))
 
     def _sentence(self, article_id: str, s: Sentence) -> URIRef:
         node = self.iris.sentence(article_id, s.start, s.end)

@@ -106,3 +106,21 @@ def test_an_interrupted_build_leaves_the_previous_output_intact(tmp_path):
     for name, data in before.items():
         assert (out / name).read_bytes() == data
     Graph().parse(out / "graph.ttl")
+
+
+def test_attribution_line_becomes_the_articles_author_not_a_fact(tmp_path):
+    src = tmp_path / "readout.txt"
+    src.write_text("Minister's Call with the Mayor\n\nOffice of the Spokesperson\n\n"
+                   "The below is attributable to Spokesperson Jane Roe:\n\n"
+                   "Minister Karl Lind spoke today with Mayor Ana Vidal of Lisbon. "
+                   "Spokesperson Jane Roe said the call was productive.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(src), "--out", str(out)]).exit_code == 0
+    rows = run_query(out / "graph.ttl", """
+        SELECT ?label (COUNT(DISTINCT ?p) AS ?nodes) WHERE {
+          ?a a schema:NewsArticle ; schema:author ?p ; prov:wasAttributedTo ?p .
+          ?p a schema:Person ; rdfs:label ?label . } GROUP BY ?label""").rows
+    assert [(str(label), int(n)) for label, n in rows] == [("Jane Roe", 1)]
+    assert all("attributable" not in str(f[6]) for f in run_query(out / "graph.ttl", FACTS).rows)
+    people = run_query(out / "graph.ttl", "SELECT ?p WHERE { ?p a schema:Person ; rdfs:label ?l FILTER(CONTAINS(?l, 'Roe')) }").rows
+    assert len(people) == 1  # the author and the person quoted in the text are one node

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.clean import (
+    attributed_to,
     byline,
     clean,
     cut_tail,
@@ -414,3 +415,12 @@ def test_gold_fact_arguments_survive_cleaning(gold, docs):
             if any(a in raw for a in names) and not any(a in kept for a in names):
                 missing.append((fact["doc"], names))
     assert missing == []
+
+
+@pytest.mark.parametrize("line, name", [
+    ("The below is attributable to Spokesperson Ned Price:", "Ned Price"),
+    ("The following is attributable to State Department Spokesperson Jane Roe:", "Jane Roe"),
+    ("The talks were attributable to bad weather.", None),
+])
+def test_attribution_line_names_the_person_it_attributes_to(line, name):
+    assert attributed_to(line) == name
