@@ -341,8 +341,12 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         lem = lemma(verb)
         patients, topics = [], []
         if lem in lex.TOPIC_VERBS:
-            for head in obj_heads + [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBG"
-                                     and not any(g.dep_ in _SUBJ_DEPS for g in c.children)]:
+            # "talked to/with X" names a party; "discussed X", "talked about X" a topic.
+            parties = [h for h in obj_heads if h.dep_ == "pobj" and h.head.lower_ not in _TOPIC_PREPS]
+            patients += [m for h in parties for m in arg_mentions(h, index) if m.kind != "concept"]
+            for head in [h for h in obj_heads if h not in parties] + [
+                    c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBG"
+                    and not any(g.dep_ in _SUBJ_DEPS for g in c.children)]:
                 topics += topic_mentions(head, index)
         else:
             direct = {c.i for c in verb.children} | ({verb.head.i} if passive else set())

@@ -27,7 +27,7 @@ HONORIFICS = frozenset("mr. mrs. ms. dr. prof. sir dame lord lady mr mrs ms dr".
 
 # Relation lemma -> closed event class (kg vocabulary); other lemmas stay plain relations.
 EVENT_TYPES = {
-    **dict.fromkeys("meet engage confer convene host receive welcome gather hold".split(), "Meeting"),
+    **dict.fromkeys("meet engage confer convene host receive welcome gather hold greet".split(), "Meeting"),
     **dict.fromkeys("phone call_with speak dial".split(), "PhoneCall"),
     **dict.fromkeys("visit arrive travel tour fly go head land return".split(), "Visit"),
     **dict.fromkeys("say state add tell announce declare note stress warn claim insist confirm deny "
@@ -100,7 +100,8 @@ staff army navy police intelligence war public works
 # noun in VICTIM_NOUNS is its patient ("Brown's killing"); of any other, its agent ("Iran's attack").
 EVENT_NOUN_VERBS = {
     **dict.fromkeys("meeting meetings".split(), "meet"),
-    **dict.fromkeys("talks summit conference negotiations negotiation consultations dialogue".split(), "meet"),
+    **dict.fromkeys("talks summit negotiations negotiation consultations dialogue".split(), "meet"),
+    "conference": "confer", "ceremony": "attend", "rally": "rally", "rallies": "rally",
     **dict.fromkeys("visit visits trip trips tour arrival".split(), "visit"),
     "call": "call", "calls": "call", "phone": "call", "conversation": "talk",
     **dict.fromkeys("attack attacks assault offensive raid raids".split(), "attack"),
@@ -112,7 +113,7 @@ EVENT_NOUN_VERBS = {
     "murder": "murder", "assassination": "assassinate", "execution": "execute",
     "death": "die", "deaths": "die",
     "arrest": "arrest", "arrests": "arrest", "detention": "detain", "capture": "capture",
-    **dict.fromkeys("protest protests demonstration demonstrations rally rallies march".split(), "protest"),
+    **dict.fromkeys("protest protests demonstration demonstrations march".split(), "protest"),
     "agreement": "agree", "deal": "agree", "accord": "agree", "treaty": "agree",
     "condemnation": "condemn", "accusation": "accuse", "support": "support",
 }
@@ -135,3 +136,8 @@ GENERIC_TOPIC_NOUNS = frozenset("way ways issue issues matter matters effort eff
 # assassination of", "suspected of", "sentenced for". Their subject is the deed's alleged agent.
 ACCUSATION_HEADS = frozenset("suspect convict charge accuse sentence try trial arrest guilty blame indict "
                              "jail imprison execute hang prosecute confess admit plead".split())
+
+# Gatherings one takes part in by being there: "X spoke during a news conference", "at a rally".
+GATHERING_NOUNS = frozenset("meeting meetings talks summit conference ceremony rally rallies session "
+                            "forum gathering dinner breakfast lunch reception".split())
+PRESENCE_PREPS = frozenset("during at after before for in ahead".split())
