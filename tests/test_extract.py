@@ -95,3 +95,42 @@ def test_arg_mentions_over_a_hand_built_parse():
               sent_starts=[True, False, False, False, False, False])
     index = MentionIndex(sentence_mentions(doc[:]))
     assert [m.name for m in arg_mentions(doc[0], index)] == ["Novak", "Berg"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nominal events: possessor as agent, prepositions as patients
+    ("Petrov's visit to Lima lasted two days.", {("Petrov", "visit", "Lima")}),
+    ("The meeting between Anna Kowalska and Piet de Vries was cancelled.",
+     {("Anna Kowalska", "meet", "Piet de Vries")}),
+    ("Chilean airstrikes on Arica continued.", {("Chilean", "strike", "Arica")}),
+    # a support verb hands its subject to the event noun
+    ("Kowalska held talks with Soto in Geneva.", {("Kowalska", "meet", "Soto")}),
+    # present at a gathering
+    ("Mayor Ana Vidal spoke during a news conference in Lisbon.", {("Ana Vidal", "confer in", "Lisbon")}),
+    # an agentless passive keeps its patient as subject, with the complement as object
+    ("Karl Lind was killed in an ambush near Tarija.", {("Karl Lind", "be killed in", "ambush")}),
+    # a relative clause's subject is the noun it modifies; a participle modifier is passive
+    ("Police arrested Omar Said, who attacked Karl Lind.", {("Omar Said", "attack", "Karl Lind")}),
+    # accusation frames name the deed's alleged agent
+    ("Omar Said was convicted of the murder of Karl Lind.", {("Omar Said", "murder", "Karl Lind")}),
+    # standing relations
+    ("The fire started in Fairbanks, Alaska, on Monday.", {("Fairbanks", "located in", "Alaska")}),
+    ("Dr. Lena Berg of Uppsala University said the samples were old.",
+     {("Lena Berg", "affiliated with", "Uppsala University")}),
+    ("Peruvian President Luis Soto arrived.", {("Luis Soto", "affiliated with", "Peruvian")}),
+])
+def test_more_sentence_facts(nlp, text, expected):
+    found = facts_of(nlp, text)
+    for s, r, o in expected:
+        assert any(fs == s and fr == r and (o == "*" or fo == o) for fs, fr, fo in found), found
+
+
+def test_topics_through_general_nouns(nlp):
+    text = "Kowalska and de Vries discussed ways to deepen cooperation on energy, trade and climate change."
+    found = {o for s, r, o in facts_of(nlp, text) if s == "Kowalska" and r == "discuss"}
+    assert {"energy", "trade", "climate change"} <= found
+
+
+def test_no_list_of_places_is_read_as_located_in(nlp):
+    facts = facts_of(nlp, "Ivan Petrov will visit Chile, Peru and Brazil.")
+    assert not [f for f in facts if f[1] == "located in"]

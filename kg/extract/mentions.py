@@ -35,6 +35,12 @@ def _is_name_token(token: Token) -> bool:
     return token.pos_ == "PROPN" or (token.is_title and token.pos_ in {"NOUN", "ADJ"} and is_title_word(token))
 
 
+def _joins_two_entities(left: Token, right: Token) -> bool:
+    """"Lena Berg of Uppsala University": a connector between a person and an organisation or
+    place separates two names instead of joining one ("Secretary of State", "Bank of America")."""
+    return left.ent_type_ == "PERSON" and right.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "NORP"}
+
+
 def _is_affiliation_token(token: Token) -> bool:
     """A demonym or country short form that may open a titled name ("Turkish", "US")."""
     gaz = gazetteer.load()
@@ -67,7 +73,8 @@ def _runs(sent: Span) -> Iterator[tuple[int, int]]:
             t = doc[j]
             if _is_name_token(t):
                 j += 1
-            elif t.lower_ in _CONNECTORS and j + 1 < end and _is_name_token(doc[j + 1]):
+            elif t.lower_ in _CONNECTORS and j + 1 < end and _is_name_token(doc[j + 1]) \
+                    and not _joins_two_entities(doc[j - 1], doc[j + 1]):
                 j += 1
             elif t.lower_ == "to" and doc[j - 1].lower_ in {"ambassador", "envoy", "representative", "emissary"} \
                     and j + 2 < end and (_is_name_token(doc[j + 1]) or doc[j + 1].lower_ == "the" and _is_name_token(doc[j + 2])):
