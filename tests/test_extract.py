@@ -134,3 +134,13 @@ def test_topics_through_general_nouns(nlp):
 def test_no_list_of_places_is_read_as_located_in(nlp):
     facts = facts_of(nlp, "Ivan Petrov will visit Chile, Peru and Brazil.")
     assert not [f for f in facts if f[1] == "located in"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pemex Director Rosa Ortiz told reporters the plant had reopened.", ("Rosa Ortiz", "affiliated with", "Pemex")),
+    ("The Teachers Union spokesman Bert Lane said the talks had failed.", ("Bert Lane", "affiliated with", "Teachers Union")),
+    ("The storm damaged the cities of Krakow and Gdansk in Poland.", ("Krakow", "located in", "Poland")),
+    ("The storm damaged the cities of Krakow and Gdansk in Poland.", ("Gdansk", "located in", "Poland")),
+])
+def test_affiliation_and_location_from_descriptions(nlp, text, expected):
+    assert expected in facts_of(nlp, text)

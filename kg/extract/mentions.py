@@ -148,11 +148,16 @@ def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
         name = _name_after_complement(doc, name, e)
     while name < e - 1 and is_title_word(doc[name]):
         name += 1
-    # Leading country names or demonyms are the affiliation, not part of the title.
+    # Leading country names or demonyms are the affiliation, not part of the title; so is an
+    # organisation's name ("Pemex Director ...", "Arab League Secretary-General ...").
     title = s
     for i in range(s, head):
         if gaz.demonym(doc[i].text) or gaz.country(doc[s:i + 1].text, allow_code=doc[i].text.isupper()):
             title = i + 1
+    while title < head and doc[title].ent_type_ in {"ORG", "FAC"} and doc[title].lower_ not in PORTFOLIO_WORDS \
+            and not is_title_word(doc[title]) \
+            or title < head and title > s and doc[title].lower_ in _CONNECTORS and doc[title - 1].ent_type_ == "ORG":
+        title += 1
     return s, title, name
 
 

@@ -9,8 +9,9 @@ from spacy.tokens import Span, Token
 from kg.extract.clauses import MentionIndex
 from kg.extract.lexicon import TITLE_HEADS
 from kg.extract.mentions import office_mention
+from kg import gazetteer
 from kg.extract.static import AFFILIATED_WITH
-from kg.types import OFFICE, ORGANIZATION, PERSON, Fact, Mention, Sentence
+from kg.types import GROUP, OFFICE, ORGANIZATION, PERSON, Fact, Mention, Sentence
 
 HOLDS_OFFICE = "holds office"
 
@@ -55,7 +56,10 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
             office = office_mention(m)
             qualifier = None
             if m.affiliation:
-                qualifier = Mention(m.affiliation, m.start, m.start + len(m.affiliation), "group", m.affiliation)
+                gaz = gazetteer.load()
+                national = gaz.demonym(m.affiliation) or gaz.country(m.affiliation, allow_code=True)
+                qualifier = Mention(m.affiliation, m.start, m.start + len(m.affiliation),
+                                    GROUP if national else ORGANIZATION, m.affiliation)
             yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
             if qualifier is not None:  # "Azerbaijani President Ilham Aliyev" -> Aliyev affiliated with Azerbaijan
                 yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import MentionIndex
+from kg.extract.lexicon import TITLE_HEADS
 from kg.types import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Fact, Mention, Sentence
 
 LOCATED_IN = "located in"
@@ -63,8 +64,12 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
     """Prepositions and possessives attached to a name: "X in Y", "X of Y", "Y's X", "Y-based X"."""
     for m in index.mentions:
         toks = _tokens(sent, m)
+        if toks and m.kind in _PLACES:
+            yield from _place_in_place(sent, record, index, m, toks)
         if not toks or m.kind not in {PERSON, ORGANIZATION}:
             continue
+        if m.kind == PERSON and (org := _titled_by_organisation(sent, index, toks[0])) is not None:
+            yield Fact(subject=m, relation=AFFILIATED_WITH, object=org, sentence=record)
         for tok in toks:
             for prep, other in _prep_objects(tok, {"in", "at", "of", "from", "for", "with"}, index):
                 if other is m or other.start < m.end and m.start < other.end:
@@ -90,6 +95,47 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
                             break
 
 
+def _place_in_place(sent: Span, record: Sentence, index: MentionIndex, m: Mention,
+                    toks: list[Token]) -> Iterator[Fact]:
+    """"Liberec and Ostrava in Czechia", "the cities of A and B in France": places inside a place."""
+    for tok in toks:
+        for prep, other in _prep_objects(tok, {"in"}, index):
+            if other.kind not in _PLACES or other is m or m.kind == COUNTRY:
+                continue
+            for place in [m, *(index.at(c) for c in tok.conjuncts)]:
+                if place is not None and place.kind in _PLACES and place.kind != COUNTRY:
+                    yield Fact(subject=place, relation=LOCATED_IN, object=other, sentence=record)
+
+
+def _titled_by_organisation(sent: Span, index: MentionIndex, first: Token) -> Mention | None:
+    """"Teachers Union spokesman Bert Shanas": an organisation, a lower-case title, then the name."""
+    doc, i = sent.doc, first.i - 1
+    if i <= sent.start or not doc[i].is_lower or doc[i].lower_ not in TITLE_HEADS:
+        return None
+    org = index.at(doc[i - 1])
+    return org if org is not None and org.kind == ORGANIZATION else None
+
+
+_PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "port", "capital",
+                "county", "area", "cities", "towns", "villages", "provinces", "regions", "districts"}
+
+
+def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """"the cities of Krakow and Gdansk in Poland": each named place lies in the last one."""
+    for tok in sent:
+        if tok.lower_ not in _PLACE_NOUNS:
+            continue
+        named = [m for _, m in _prep_objects(tok, {"of"}, index) if m.kind in _PLACES]
+        of_objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        named += [m for o in of_objs for c in o.conjuncts if (m := index.at(c)) is not None and m.kind in _PLACES]
+        for _, where in _prep_objects(tok, {"in"}, index):
+            if where.kind in _PLACES:
+                for m in named:
+                    if m.kind != COUNTRY and m is not where:
+                        yield Fact(subject=m, relation=LOCATED_IN, object=where, sentence=record)
+
+
 def static_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     yield from located(sent, record, index)
     yield from attached(sent, record, index)
+    yield from named_places_in(sent, record, index)
