@@ -144,3 +144,9 @@ def test_no_list_of_places_is_read_as_located_in(nlp):
 ])
 def test_affiliation_and_location_from_descriptions(nlp, text, expected):
     assert expected in facts_of(nlp, text)
+
+
+def test_light_verb_idioms_and_non_actor_subjects(nlp):
+    facts = facts_of(nlp, "Foreign Minister Ana Ruiz took part in the talks. Ways to cut costs were found.")
+    assert ("Ana Ruiz", "take part in", "talks") in facts
+    assert not [f for f in facts if f[0] == "Ways" or f[2] == "part"]

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
 from kg.extract.coref import Antecedents, resolve_event
-from kg.extract.lexicon import SYMMETRIC
+from kg.extract.lexicon import ACTOR_NOUNS, SYMMETRIC
 from kg.extract.mentions import sentence_mentions
 from kg.extract.nominal import nominal_events
 from kg.extract.roles import description_facts, role_facts
@@ -44,7 +44,7 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
         facts += description_facts(sent, record, index)
         facts += static_facts(sent, record, index)
     return ArticleExtraction(article=article, sentences=tuple(sentences), mentions=tuple(mentions),
-                             events=tuple(events), facts=tuple(_unique(facts)))
+                             events=tuple(events), facts=tuple(f for f in _unique(facts) if _worth_recording(f)))
 
 
 def event_facts(event: Event) -> Iterator[Fact]:
@@ -88,6 +88,16 @@ def _oblique_fact(subject, relation: str, event: Event, common: dict) -> Iterato
     """(subject, relation + preposition, complement); with no complement the event alone records it."""
     if event.oblique is not None and (event.oblique.start, event.oblique.end) != (subject.start, subject.end):
         yield Fact(subject=subject, relation=f"{relation} {event.oblique_prep}", object=event.oblique, **common)
+
+
+def _worth_recording(fact: Fact) -> bool:
+    """A fact about a thing that cannot act ("ways breach codes", "leverage forestalls votes") is
+    noise; a common-noun subject must name people or a body of people ("police", "officials")."""
+    subject = fact.subject
+    if subject.kind != CONCEPT:
+        return True
+    head = subject.name.split()[-1].lower() if subject.name.split() else ""
+    return head in ACTOR_NOUNS
 
 
 def _excluded(article: Article, start: int, end: int) -> bool:

@@ -156,7 +156,7 @@ _TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
 
 def _topic_inside(tok: Token) -> Token | None:
     """The noun a general noun's phrase is about: an "on/about" object first, else the first object."""
-    inner = [t for t in tok.subtree if t is not tok and t.pos_ == "NOUN"
+    inner = [t for t in tok.subtree if t.i != tok.i and t.pos_ == "NOUN"
              and t.lemma_.lower() not in lex.GENERIC_TOPIC_NOUNS]
     about = [t for t in inner if t.dep_ == "pobj" and t.head.lower_ in _TOPIC_PREPS]
     return (about or [t for t in inner if t.dep_ in {"pobj", "dobj"}] or [None])[0]
@@ -182,9 +182,18 @@ def lemma(verb: Token) -> str:
     return lem
 
 
+def _idiom(verb: Token) -> Token | None:
+    """The noun of a light-verb idiom ("take part", "take place", "make way"), if the verb has one."""
+    if verb.lemma_.lower() not in lex.LIGHT_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in lex.IDIOM_NOUNS
+                 and not any(g.dep_ in {"det", "poss", "amod"} for g in c.children)), None)
+
+
 def _relation(verb: Token) -> str:
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return " ".join([lemma(verb), *particles])
+    idiom = _idiom(verb)
+    return " ".join([lemma(verb), *particles, *([idiom.lower_] if idiom is not None else [])])
 
 
 def _governor(verb: Token) -> Token | None:
@@ -228,7 +237,8 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
 def _object_heads(verb: Token, passive: bool) -> list[Token]:
     if passive:
         return [c for c in verb.children if c.dep_ in _PASSIVE_SUBJ_DEPS]
-    objects = [c for c in verb.children if c.dep_ in _OBJ_DEPS and c.ent_type_ not in _TEMPORAL_ENTS]
+    idiom = _idiom(verb)
+    objects = [c for c in verb.children if c.dep_ in _OBJ_DEPS and c.ent_type_ not in _TEMPORAL_ENTS and (idiom is None or c.i != idiom.i)]
     if objects:
         return objects
     for prep in (c for c in verb.children if c.dep_ == "prep"):

@@ -141,3 +141,27 @@ ACCUSATION_HEADS = frozenset("suspect convict charge accuse sentence try trial a
 GATHERING_NOUNS = frozenset("meeting meetings talks summit conference ceremony rally rallies session "
                             "forum gathering dinner breakfast lunch reception".split())
 PRESENCE_PREPS = frozenset("during at after before for in ahead".split())
+
+# Common nouns that name people or bodies of people: a fact may have one of these as its subject
+# ("police arrested ..."); any other common-noun subject ("ways", "leverage") makes no fact.
+ACTOR_NOUNS = frozenset("""
+official officials authority authorities police policeman policemen troops troop force forces soldier
+soldiers army military rebel rebels militant militants protester protesters demonstrator demonstrators
+fighter fighters insurgent insurgents militia militias militiaman militiamen government governments
+minister ministers leader leaders diplomat diplomats lawmaker lawmakers legislator legislators officer
+officers resident residents villager villagers worker workers activist activists delegate delegates
+delegation delegations negotiator negotiators investigator investigators prosecutor prosecutors judge
+judges court voter voters student students doctor doctors witness witnesses gunman gunmen attacker
+attackers terrorist terrorists refugee refugees migrant migrants people civilian civilians citizen
+citizens member members supporter supporters critic critics analyst analysts expert experts source
+sources spokesman spokeswoman spokesperson administration ministry agency company companies firm
+firms bank banks parliament congress senate council committee coalition alliance union unions
+team teams club clubs player players coach scientist scientists researcher researchers journalist
+journalists reporter reporters president prime-minister chancellor king queen regime cabinet
+countries country nations nation state states allies ally partners partner side sides group groups
+organisation organization organizations organisations party parties opposition campaign campaigners
+""".split())
+
+# Light verb + noun idioms whose meaning is in the pair: "take part in", "take place", "make way".
+IDIOM_NOUNS = frozenset("place part way care note action steps step effect hold advantage aim issue "
+                        "office power control charge shape root turns".split())
