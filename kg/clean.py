@@ -358,7 +358,9 @@ _PLACE = (
     rf"(?P<place>{_CAPS_WORD}(?:[ /]{_CAPS_WORD})*"  # PRAGUE, NEW YORK, WASHINGTON/DALLAS
     r"(?:,\s*[A-Z][A-Za-z.'’&-]*(?:\s[A-Z][A-Za-z.'’&-]*){0,3})?)"  # , D.C. / , Italy
 )
-_AGENCY = r"(?:\s*\([A-Z][A-Za-z]{1,14}(?:[ /,]+[A-Z][A-Za-z]{1,14}){0,2}\))?"
+# "LONDON, March 3 (Reuters) -": wire datelines may carry the day.
+_DAY = r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+_AGENCY = _DAY + r"(?:\s*\([A-Z][A-Za-z]{1,14}(?:[ /,]+[A-Z][A-Za-z]{1,14}){0,2}\))?"
 _LONE_DATELINE = re.compile(rf"^{_PLACE}{_AGENCY}\W*$")
 _LEAD_DATELINE = re.compile(rf"^{_PLACE}{_AGENCY}(?P<dash>\s*[—–]+|\s+--?)\s*-?\s*(?P<body>\S.*)$")
 # Headline, dateline and body run together on one line: "Headline-SEOUL — -Body".

@@ -424,3 +424,9 @@ def test_gold_fact_arguments_survive_cleaning(gold, docs):
 ])
 def test_attribution_line_names_the_person_it_attributes_to(line, name):
     assert attributed_to(line) == name
+
+
+def test_wire_dateline_with_a_day_is_the_place_not_text():
+    place, paras = take_dateline(["Bank agrees deal", "LONDON, March 3 (Reuters) - The bank said it agreed to buy a rival."])
+    assert place == "LONDON"
+    assert paras[1] == "The bank said it agreed to buy a rival."

@@ -150,3 +150,10 @@ def test_light_verb_idioms_and_non_actor_subjects(nlp):
     facts = facts_of(nlp, "Foreign Minister Ana Ruiz took part in the talks. Ways to cut costs were found.")
     assert ("Ana Ruiz", "take part in", "talks") in facts
     assert not [f for f in facts if f[0] == "Ways" or f[2] == "part"]
+
+
+def test_speaker_pronoun_and_relative_object(nlp):
+    facts = facts_of(nlp, "Northwind Bank said it had agreed to buy Harbor Capital. "
+                          "The images came from the Vega Telescope, which the Lisbon Space Agency launched in 2021.")
+    assert ("Northwind Bank", "buy", "Harbor Capital") in facts
+    assert ("Lisbon Space Agency", "launch", "Vega Telescope") in facts

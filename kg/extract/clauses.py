@@ -112,6 +112,9 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
     """Every participant an argument head stands for, coordination and appositions expanded."""
     seen = seen if seen is not None else set()
     seen.add(token.i)
+    clause = token.head
+    if token.tag_ in {"WDT", "WP"} and clause.dep_ == "relcl" and clause.head.i not in seen:
+        return arg_mentions(clause.head, index, seen)  # "the telescope, which NASA launched"
     if (m := index.at(token)) is not None:
         found = [m] + _np_members(token, index, seen)
         return sorted({(x.start, x.end): x for x in found}.values(), key=lambda x: x.start)
@@ -210,6 +213,12 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         return agents, True
     subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+    if len(subjects) == 1 and subjects[0].lower_ in {"it", "they"} and verb.dep_ == "ccomp" \
+            and verb.head.lemma_.lower() in lex.SAY_VERBS:
+        # "Northwind said it had agreed", "Police said they arrested": the speaker's own report.
+        speakers = [c for c in verb.head.children if c.dep_ in _SUBJ_DEPS and c.pos_ != "PRON"]
+        if speakers:
+            return speakers, False
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
     if verb.dep_ == "relcl" and not infinitive and (
             not subjects or subjects[0].tag_ in {"WP", "WDT"} or subjects[0].lower_ == "that"):

@@ -87,7 +87,9 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
                 if m.kind == PERSON and owner.kind == ORGANIZATION and child.dep_ == "poss":
                     yield Fact(subject=m, relation=AFFILIATED_WITH, object=owner, sentence=record)
                 # "Moscow-based Bolshoi": the place is a modifier of "based"
-            for child in tok.children:
+            # "Y-based X", "X, a firm based in Y"
+            described = [*tok.children, *(g for c in tok.children if c.dep_ == "appos" for g in c.children)]
+            for child in described:
                 if child.lower_ == "based" and m.kind == ORGANIZATION:
                     for g in child.subtree:
                         if (p := index.at(g)) is not None and p.kind in _PLACES:
