@@ -157,3 +157,12 @@ def test_speaker_pronoun_and_relative_object(nlp):
                           "The images came from the Vega Telescope, which the Lisbon Space Agency launched in 2021.")
     assert ("Northwind Bank", "buy", "Harbor Capital") in facts
     assert ("Lisbon Space Agency", "launch", "Vega Telescope") in facts
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Leaders from the Departments of State and Defense attended.", "Departments of State"),
+    ("They met as partners and NATO Allies.", "NATO"),
+])
+def test_mention_boundaries(nlp, text, name):
+    doc = nlp(text)
+    assert name in [m.name for m in sentence_mentions(doc[:])]

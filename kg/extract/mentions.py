@@ -35,6 +35,10 @@ def _is_name_token(token: Token) -> bool:
     return token.pos_ == "PROPN" or (token.is_title and token.pos_ in {"NOUN", "ADJ"} and is_title_word(token))
 
 
+def _is_acronym(token: Token) -> bool:
+    return len(token) >= 2 and token.text.replace(".", "").isalpha() and token.text.isupper()
+
+
 def _joins_two_entities(left: Token, right: Token) -> bool:
     """"Lena Berg of Uppsala University": a connector between a person and an organisation or
     place separates two names instead of joining one ("Secretary of State", "Bank of America")."""
@@ -97,8 +101,10 @@ def _candidate_spans(sent: Span) -> list[tuple[int, int]]:
     for s, e in sorted(spans):
         while s < e and doc[s].lower_ in _DETERMINERS:
             s += 1
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].tag_ == "POS"):
-            e -= 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].tag_ in {"POS", "CC"} or doc[e - 1].lower_ in _CONNECTORS):
+            e -= 1  # "the Departments of State and" -> "Departments of State"
+        if e - s > 1 and _is_acronym(doc[s]) and all(t.tag_ in {"NNPS", "NNS"} for t in doc[s + 1:e]):
+            e = s + 1  # "NATO Allies", "EU Members": the organisation, then a plural noun about its members
         if s >= e:
             continue
         if merged and s < merged[-1][1]:
