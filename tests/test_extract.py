@@ -166,3 +166,11 @@ def test_speaker_pronoun_and_relative_object(nlp):
 def test_mention_boundaries(nlp, text, name):
     doc = nlp(text)
     assert name in [m.name for m in sentence_mentions(doc[:])]
+
+
+def test_a_verb_the_parser_hung_on_a_noun_still_has_its_subject(nlp):
+    text = ("Foreign Minister Ana Ruiz and her Chilean counterparts, including Trade Minister Luis Soto, "
+            "engaged in long discussions covering Peru, Bolivia and more.")
+    facts = facts_of(nlp, text)
+    assert ("Ana Ruiz", "engage", "Luis Soto") in facts
+    assert {("Ana Ruiz", "discuss", "Peru"), ("Luis Soto", "discuss", "Bolivia")} <= facts

@@ -72,13 +72,14 @@ def event_facts(event: Event) -> Iterator[Fact]:
             yield Fact(subject=agent, relation=relation, object=topic, **common)
         if event.content and not event.patients:
             yield Fact(subject=agent, relation=event.relation, object=None, content=event.content, **common)
-    if event.patients or event.topics or event.content:
-        return
     named = [a for a in agents if a.kind != CONCEPT]
-    if event.relation.split()[0] in SYMMETRIC and len(named) > 1:
+    if not event.patients and event.relation.split()[0] in SYMMETRIC and len(named) > 1:
+        # "A and B met (to discuss C)": they met each other
         for i, a in enumerate(named):
             for b in named[i + 1:]:
                 yield Fact(subject=a, relation=event.relation, object=b, **common)
+        return
+    if event.patients or event.topics or event.content:
         return
     for agent in agents:
         yield from _oblique_fact(agent, event.relation, event, common)

@@ -103,6 +103,8 @@ def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Menti
             found += _np_members(child, index, seen)
         elif child.dep_ in {"conj", "appos"}:
             found += arg_mentions(child, index, seen)  # "X and his counterparts, including Y"
+        elif child.dep_ == "prep" and child.lower_ in lex.MEMBER_MARKERS:
+            found += [m for g in child.children if g.dep_ == "pobj" for m in arg_mentions(g, index, seen)]
         elif child.dep_ in {"cc", "punct", "prep"} and child.lower_ not in lex.MEMBER_MARKERS:
             found += [m for m in _np_members(child, index, seen) if m.kind != "concept"]
     return found
@@ -331,6 +333,10 @@ def _is_participle_modifier(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() not in lex.LIGHT_VERBS
 
 
+def _verbless(sent: Span) -> bool:
+    return sent.root.pos_ not in {"VERB", "AUX"}
+
+
 def _oblique(verb: Token, index: MentionIndex) -> tuple[str, Mention] | None:
     """The first prepositional complement of the verb that is not a time: ("in", Mosul)."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in {"by", "according"}):
@@ -350,7 +356,11 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         if not _is_event_verb(verb):
             continue
         relation = _relation(verb)
-        if _is_participle_modifier(verb):
+        if _is_participle_modifier(verb) and _verbless(sent):
+            # "A and his counterparts, including B, engaged in talks": the parser found no main verb
+            # and hung the real one on the nearest noun; the sentence's root phrase is its subject.
+            subj_heads, passive, obj_heads = [sent.root], False, _object_heads(verb, False)
+        elif _is_participle_modifier(verb):
             subj_heads, passive = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"], True
             obj_heads = [verb.head]
         else:

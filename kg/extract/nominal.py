@@ -9,9 +9,10 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
 from kg.extract.clauses import MentionIndex, _factuality, _subject_heads, _time, arg_mentions
-from kg.types import COUNTRY, PLACE, Event, Mention, Sentence
+from kg.types import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Event, Mention, Sentence
 
 _MODIFIER_DEPS = {"poss", "compound", "amod", "nmod"}
+_ACTOR_KINDS = {PERSON, ORGANIZATION, COUNTRY, GROUP}
 
 
 def _named(mentions: list[Mention]) -> list[Mention]:
@@ -27,7 +28,7 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
             possessor = child.dep_ == "poss"
             if m.kind == PLACE and not possessor:
                 place = place or m  # "the Prague talks": where, not who
-            else:
+            elif possessor or m.kind in _ACTOR_KINDS:  # not "the Strategic Mechanism meetings"
                 (patients if victim and possessor else agents).append(m)
         elif child.dep_ == "poss":  # "their meeting", "his visit": resolved by coreference
             (patients if victim else agents).extend(arg_mentions(child, index))
@@ -39,8 +40,8 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
             prep = child.lower_
             if prep == "by":
                 agents += found
-            elif prep == "between":
-                agents += found
+            elif prep == "between":  # "the meeting between A and B": they, and only they, met
+                agents = [a for a in agents if a.kind == PERSON] + found
             elif prep in lex.NOUN_PATIENT_PREPS:
                 if prep == "of" and victim and noun.lower_ in {"death", "deaths"}:
                     agents += found  # "the death of X": X is who died
