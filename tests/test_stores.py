@@ -412,3 +412,32 @@ def test_push_to_virtuoso_with_a_wrong_password_fails_clearly(virtuoso):
     endpoint = f"http://127.0.0.1:{virtuoso.http_port}/sparql-graph-crud-auth"
     with pytest.raises(KGError, match="401"):
         push_to_endpoint(NEWS, endpoint, graph_iri=GRAPH_PUSHED, user="dba", password="wrong")
+
+
+GRAPH_SEEDS = "https://example.org/test/seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds_graph(tmp_path_factory) -> Path:
+    """The real graph of seeds/, built by the real pipeline."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    out = tmp_path_factory.mktemp("seeds")
+    result = CliRunner().invoke(app, ["build", str(ROOT / "seeds"), "--out", str(out), "--no-html"])
+    assert result.exit_code == 0, result.output
+    return out / "graph.ttl"
+
+
+@pytest.mark.store
+@_NEEDS_VIRTUOSO
+@pytest.mark.parametrize("query", sorted((ROOT / "queries").glob("*.rq")), ids=lambda p: p.stem)
+def test_virtuoso_answers_our_queries_on_the_seeds_graph_as_rdflib_does(virtuoso, seeds_graph, query):
+    if not getattr(virtuoso, "seeds_loaded", False):
+        shutil.copy(seeds_graph, virtuoso.dir / "seeds.ttl")
+        virtuoso.isql(f"ld_dir('{virtuoso.dir}', 'seeds.ttl', '{GRAPH_SEEDS}'); rdf_loader_run(); checkpoint;")
+        virtuoso.seeds_loaded = True
+    expected = _answers(run_query(seeds_graph, query))
+    assert expected, f"{query.name} has no answer on the seeds"
+    assert virtuoso.select(query.read_text(), GRAPH_SEEDS) == expected
