@@ -174,3 +174,11 @@ def test_a_verb_the_parser_hung_on_a_noun_still_has_its_subject(nlp):
     facts = facts_of(nlp, text)
     assert ("Ana Ruiz", "engage", "Luis Soto") in facts
     assert {("Ana Ruiz", "discuss", "Peru"), ("Luis Soto", "discuss", "Bolivia")} <= facts
+
+
+def test_appeal_complements_are_not_asserted_and_discussion_pairs_say_with(nlp):
+    text = "Chancellor Ana Ruiz and President Luis Soto discussed trade. Ruiz urged Soto to release the prisoners."
+    ex = extract(nlp(text), Article(id="t", text=text))
+    facts = {(f.subject.name, f.relation, f.object.name if f.object else "", f.factuality) for f in ex.facts}
+    assert ("Ana Ruiz", "discuss with", "Luis Soto", "asserted") in facts
+    assert ("Soto", "release", "prisoners", "hypothetical") in facts

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
 from kg.extract.coref import Antecedents, resolve_event
-from kg.extract.lexicon import ACTOR_NOUNS, SYMMETRIC
+from kg.extract.lexicon import ACTOR_NOUNS, SYMMETRIC, TOPIC_VERBS
 from kg.extract.mentions import sentence_mentions
 from kg.extract.nominal import nominal_events
 from kg.extract.roles import description_facts, role_facts
@@ -74,10 +74,11 @@ def event_facts(event: Event) -> Iterator[Fact]:
             yield Fact(subject=agent, relation=event.relation, object=None, content=event.content, **common)
     named = [a for a in agents if a.kind != CONCEPT]
     if not event.patients and event.relation.split()[0] in SYMMETRIC and len(named) > 1:
-        # "A and B met (to discuss C)": they met each other
+        # "A and B met (to discuss C)": they met each other; "A and B discussed C": with each other
+        relation = f"{event.relation} with" if event.relation in TOPIC_VERBS else event.relation
         for i, a in enumerate(named):
             for b in named[i + 1:]:
-                yield Fact(subject=a, relation=event.relation, object=b, **common)
+                yield Fact(subject=a, relation=relation, object=b, **common)
         return
     if event.patients or event.topics or event.content:
         return

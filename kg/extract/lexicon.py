@@ -62,7 +62,8 @@ LIGHT_VERBS = frozenset("be have do expect plan intend hope aim want seek try se
 # Governing verbs that make their complement planned or hypothetical.
 PLANNED_GOVERNORS = frozenset("plan intend aim set schedule prepare decide agree promise vow pledge".split())
 HYPOTHETICAL_GOVERNORS = frozenset("expect hope want wish seek try may might could would "
-                                   "consider propose suggest".split())
+                                   "consider propose suggest urge call ask press encourage request "
+                                   "demand appeal invite advise".split())
 PLANNED_AUX = frozenset("will shall 'll wo".split())
 HYPOTHETICAL_AUX = frozenset("would could might may should 'd can must".split())
 
