@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
+from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -24,9 +25,9 @@ from kg.extract import extract
 from kg.types import Article, ArticleExtraction
 from kg.vocab import DEFAULT_BASE, IRIs
 
-# Articles per task: large enough that scheduling (~1 ms a task) and the model's per-call set-up
-# are lost in the parse time, small enough to balance work over the workers.
-SHARD_SIZE = 64
+# Articles per task: scheduling costs ~1 ms a task, lost beside the seconds a shard takes to parse;
+# small shards balance the work (with 64, 150 articles made 3 shards for 2 workers: one idled).
+SHARD_SIZE = 16
 # Tasks in flight per worker: keeps every worker busy while the client holds few pending results.
 IN_FLIGHT_PER_WORKER = 2
 CONNECT_TIMEOUT = "30s"
@@ -43,7 +44,11 @@ def _worker_model(name: str):
 def extract_shard(articles: Sequence[Article], model: str) -> list[ArticleExtraction]:
     """Parse and extract one shard in this process (the task each worker runs)."""
     nlp = _worker_model(model)
-    return [extract(doc, article) for doc, article in nlp_stage.parse(nlp, articles, jobs=1)]
+    # The strings a shard adds to the vocabulary are freed after it, so a worker that lives through
+    # a million articles keeps a bounded StringStore. Records hold plain str copies, never spaCy
+    # objects, so they outlive the zone.
+    with nlp.memory_zone():
+        return [extract(doc, article) for doc, article in nlp_stage.parse(nlp, articles, jobs=1)]
 
 
 def shards(articles: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
@@ -101,7 +106,7 @@ def extract_with_processes(articles: Sequence[Article], *, model: str | None = N
     """The same sharding on this machine's processes, without Dask; records in input order.
 
     Unlike `nlp.pipe(n_process=...)`, workers extract too and send back records, not Docs: the
-    main process neither deserialises Docs nor runs the extractor, so two processes do twice the work.
+    main process neither deserialises Docs nor runs the extractor.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -117,31 +122,22 @@ def extract_with_processes(articles: Sequence[Article], *, model: str | None = N
     return out
 
 
-class _client:
+@contextmanager
+def _client(address: str | None, workers: int) -> Iterator:
     """A Client of the scheduler at `address`, or of a LocalCluster started (and closed) for it."""
+    from distributed import Client, LocalCluster
 
-    def __init__(self, address: str | None, workers: int):
-        self.address, self.workers = address, workers
-        self.cluster = None
-
-    def __enter__(self):
-        from distributed import Client, LocalCluster
-
-        if self.address is None:
-            self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.WARNING)
-            self.client = Client(self.cluster)
-            return self.client
-        try:
-            self.client = Client(self.address, timeout=CONNECT_TIMEOUT)
-        except (OSError, TimeoutError, ValueError) as err:
-            raise KGError(E.SCHEDULER, address=self.address, detail=str(err)) from err
-        return self.client
-
-    def __exit__(self, *exc) -> None:
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+    if address is None:
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=logging.WARNING) as cluster, Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise KGError(E.SCHEDULER, address=address, detail=str(err)) from err
+    with client:
+        yield client
 
 
 def write_shards(extractions: Sequence[ArticleExtraction], folder: str | Path, *, base: str = DEFAULT_BASE,
