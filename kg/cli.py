@@ -72,6 +72,8 @@ def build(
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write graph.html.")] = True,
     store: Annotated[Optional[Path], typer.Option(help="Also load the graph into an Oxigraph store in this folder.")] = None,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop with exit 2 at the first unreadable input; write nothing.")] = False,
+    engine: Annotated[str, typer.Option(help="Where to parse: local (this machine, --jobs processes) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://HOST:8786 (with --engine dask). Default: a local cluster of --jobs workers.")] = None,
 ) -> None:
     """Build the knowledge graph of news articles into --out (default: seeds/ into output/)."""
     from kg.pipeline import BuildOptions, build as run_build
@@ -79,7 +81,10 @@ def build(
 
     options = BuildOptions(inputs=tuple(inputs or ["seeds"]), out=out, model=model, jobs=jobs,
                            base=base or DEFAULT_BASE, glob=glob, default_date=date, max_bytes=max_bytes,
-                           lang=lang, update=update, html=html, store=store, fail_fast=fail_fast)
+                           lang=lang, update=update, html=html, store=store, fail_fast=fail_fast,
+                           engine=engine, scheduler=scheduler)
+    if scheduler is not None and engine != "dask":
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     try:
         summary = run_build(options, progress=_Progress())
     except KGError as err:

@@ -32,6 +32,10 @@ class E(str, Enum):
         "no entity labelled {name!r} in the graph to focus on; {suggestion}. "
         "Give an entity's label, one of its aliases, or its IRI."
     )
+    SCHEDULER = (
+        "cannot reach the Dask scheduler at {address}: {detail}. Start one with `dask scheduler` "
+        "and a `dask worker ADDRESS` on each machine, or leave out --scheduler to use this machine's cores."
+    )
     STORE = "triple store error at {where}: {detail}"
     NOT_A_STORE = "{path!r} is not an Oxigraph store directory. Create one with `kg build --store DIR`."
     VALIDATION = "{path!r} does not conform to the shapes: {count} violation(s)."

@@ -34,6 +34,7 @@ class GraphBuilder:
         self.keys: dict[tuple[str, int, int, bool], str] = {}
         self.entities: dict[str, Entity] = {}
         self._spans: dict[str, list[tuple[int, int, str]]] = {}  # article -> (start, end, entity key)
+        self._described: dict[str, URIRef] = {}  # sentences and relations already written
 
     def set_resolution(self, entities: dict[str, Entity], keys) -> None:
         self.entities, self.keys = entities, keys
@@ -123,7 +124,10 @@ class GraphBuilder:
         g.add((article, PROV.wasAttributedTo, person))
 
     def _sentence(self, article_id: str, s: Sentence) -> URIRef:
-        node = self.iris.sentence(article_id, s.start, s.end)
+        key = f"{article_id}\x1f{s.start}"
+        if key in self._described:  # one sentence is the evidence of many facts and events
+            return self._described[key]
+        node = self._described[key] = self.iris.sentence(article_id, s.start, s.end)
         g = self.g
         g.add((node, RDF.type, NIF.Sentence))
         g.add((node, NIF.anchorOf, Literal(s.text)))
@@ -183,7 +187,9 @@ class GraphBuilder:
         g.add((node, PROV.wasDerivedFrom, self.iris.article(article_id)))
 
     def _relation(self, label: str) -> URIRef:
-        rel = relation_iri(label)
+        if label in self._described:
+            return self._described[label]
+        rel = self._described[label] = relation_iri(label)
         self.g.add((rel, RDF.type, KG.Relation))
         self.g.add((rel, RDF.type, RDF.Property))
         self.g.add((rel, RDFS.label, Literal(label)))

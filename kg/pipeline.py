@@ -44,6 +44,8 @@ class BuildOptions:
     html: bool = True
     store: Path | None = None
     fail_fast: bool = False
+    engine: str = "local"  # "local": this machine, --jobs processes; "dask": a Dask cluster
+    scheduler: str | None = None  # Dask scheduler address; None: a LocalCluster of `jobs` workers
 
 
 @dataclass(frozen=True)
@@ -152,8 +154,18 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
     if not articles and not unchanged:
         raise KGError(E.NO_ARTICLES, inputs=", ".join(options.inputs))
 
-    extractions = extract_articles(articles, model=options.model, jobs=options.jobs,
-                                   progress=progress, timer=timer)
+    if options.engine == "dask":
+        from kg.distributed import extract_with_dask
+
+        t = time.perf_counter()
+        extractions = extract_with_dask(articles, model=options.model, scheduler=options.scheduler,
+                                        workers=options.jobs, progress=progress)
+        timer.add("parse+extract", time.perf_counter() - t)
+    elif options.engine == "local":
+        extractions = extract_articles(articles, model=options.model, jobs=options.jobs,
+                                       progress=progress, timer=timer)
+    else:
+        raise KGError(E.UNKNOWN_NAME, what="engine", name=options.engine, valid="local, dask")
     t = time.perf_counter()
     graph, entity_count = build_graph(extractions, base=options.base, graph=previous)
     timer.add("resolve+graph", time.perf_counter() - t)
@@ -166,6 +178,11 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
     if options.html:
         write_html(graph, options.out / HTML_FILE, max_nodes=HTML_MAX_NODES)
         outputs.append(options.out / HTML_FILE)
+    if options.store is not None:
+        from kg.store import load_into_store
+
+        load_into_store(outputs[0], options.store)
+        outputs.append(options.store)
     timer.add("write", time.perf_counter() - t)
     return BuildSummary(
         articles=len(articles), sentences=sum(len(e.sentences) for e in extractions),

@@ -161,9 +161,13 @@ class IRIs:
 
     def __init__(self, base: str = DEFAULT_BASE):
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        self._minted: dict[tuple[str, ...], URIRef] = {}  # a graph names the same nodes many times
 
     def _iri(self, *parts: str) -> URIRef:
-        return URIRef(self.base + "/".join(quote(p, safe="-._~") for p in parts))
+        iri = self._minted.get(parts)
+        if iri is None:
+            iri = self._minted[parts] = URIRef(self.base + "/".join(quote(p, safe="-._~") for p in parts))
+        return iri
 
     def article(self, article_id: str) -> URIRef:
         return self._iri("article", article_id)

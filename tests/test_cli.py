@@ -78,3 +78,20 @@ def test_query_evaluation_error_is_reported_not_a_traceback():
     result = runner.invoke(app, ["query", str(FIXTURE), "SELECT (GROUP_CONCAT(DISTINCT ?u) AS ?x) WHERE { ?s ?p ?o }"])
     assert result.exit_code == 2
     assert "is not bound" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_build_into_an_oxigraph_store_then_query_it(tmp_path):
+    store = tmp_path / "store"
+    result = runner.invoke(app, ["build", str(ROOT / "seeds"), "--out", str(tmp_path / "out"), "--no-html",
+                                 "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    from_file = runner.invoke(app, ["query", str(tmp_path / "out" / "graph.ttl"), str(ROOT / "queries" / "meetings.rq"), "-f", "csv"])
+    from_store = runner.invoke(app, ["query", str(store), str(ROOT / "queries" / "meetings.rq"), "-f", "csv"])
+    assert from_store.exit_code == 0, from_store.stderr
+    assert sorted(from_store.stdout.splitlines()) == sorted(from_file.stdout.splitlines())
+    assert "Hakan Fidan" in from_store.stdout
+
+
+def test_scheduler_needs_the_dask_engine(tmp_path):
+    result = runner.invoke(app, ["build", "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2 and "--engine dask" in result.output + result.stderr

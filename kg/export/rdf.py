@@ -86,13 +86,18 @@ class _Terms:
                 self.namespaces[ns] = prefix
         self._by_length = sorted(self.namespaces, key=len, reverse=True)
         self.used: set[str] = set()
+        self._found: dict[str, tuple[str, str] | None] = {}  # iri -> (namespace, qname)
 
     def qname(self, iri: str) -> str | None:
-        for ns in self._by_length:
-            if iri.startswith(ns) and _LOCAL_NAME.match(iri[len(ns):]):
-                self.used.add(ns)
-                return f"{self.namespaces[ns]}:{iri[len(ns):]}"
-        return None
+        # Memoised: a graph names the same predicates and entities over and over.
+        if iri not in self._found:
+            self._found[iri] = next(((ns, f"{self.namespaces[ns]}:{iri[len(ns):]}") for ns in self._by_length
+                                     if iri.startswith(ns) and _LOCAL_NAME.match(iri[len(ns):])), None)
+        hit = self._found[iri]
+        if hit is None:
+            return None
+        self.used.add(hit[0])
+        return hit[1]
 
     def term(self, term: Node) -> str:
         if isinstance(term, URIRef):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
-from kg.extract.mentions import concept_mention, is_title_word
+from kg.extract.mentions import concept_mention, is_title_word, sentence_ents
 from kg.timex import normalise
 from kg.types import (ASSERTED, COUNTRY, HYPOTHETICAL, NEGATED, PLACE, PLANNED, REPORTED, Event,
                       Mention, Sentence, TimeExpr)
@@ -301,7 +301,7 @@ def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | N
 
 def _time(tokens: list[Token], sent: Span, reference: str | None, future: bool) -> TimeExpr | None:
     ids = {t.i for t in tokens}
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ in {"DATE", "TIME"} and ent.root.i in ids:
             text = ent.text
             return normalise(text, reference, future=future)

@@ -6,6 +6,7 @@ Rules work over spans, not single NER labels: the small model mislabels names no
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -91,9 +92,27 @@ def _runs(sent: Span) -> Iterator[tuple[int, int]]:
         i = j
 
 
+def sentence_ents(sent: Span) -> list[Span]:
+    """The named-entity spans of a sentence. Span.ents rebuilds every span of the Doc on each call,
+    so the Doc's are computed once and sliced."""
+    doc = sent.doc
+    ents = doc.user_data.get("kg_ents")
+    if ents is None:
+        ents = doc.user_data["kg_ents"] = tuple(doc.ents)
+        doc.user_data["kg_ent_starts"] = [e.start for e in ents]
+    lo = bisect.bisect_left(doc.user_data["kg_ent_starts"], sent.start)
+    out = []
+    for e in ents[lo:]:
+        if e.start >= sent.end:
+            break
+        if e.end <= sent.end:
+            out.append(e)
+    return out
+
+
 def _candidate_spans(sent: Span) -> list[tuple[int, int]]:
     doc = sent.doc
-    spans = [(e.start, e.end) for e in sent.ents if e.label_ in _NAME_LABELS]
+    spans = [(e.start, e.end) for e in sentence_ents(sent) if e.label_ in _NAME_LABELS]
     if not headline_like(sent):
         spans += list(_runs(sent))
     # Merge overlapping candidates into maximal spans.

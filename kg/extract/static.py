@@ -43,9 +43,10 @@ def _is_list_item(sent: Span, m: Mention, index: MentionIndex, *, after: bool) -
 def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     """"Fairbanks, Alaska": a place, a comma, and the region or country it lies in."""
     ms = sorted(index.mentions, key=lambda m: m.start)
-    text = sent.doc.text
+    # The sentence's own text: Doc.text joins every token of the article on each call.
+    text, offset = sent.text, sent.start_char
     for a, b in zip(ms, ms[1:]):
-        if a.kind not in _PLACES or b.kind not in _PLACES or text[a.end:b.start].strip() != ",":
+        if a.kind not in _PLACES or b.kind not in _PLACES or text[a.end - offset:b.start - offset].strip() != ",":
             continue
         if a.kind == COUNTRY or _is_list_item(sent, a, index, after=False) or _is_list_item(sent, b, index, after=True):
             continue
