@@ -172,7 +172,7 @@ def test_a_verb_the_parser_hung_on_a_noun_still_has_its_subject(nlp):
     text = ("Foreign Minister Ana Ruiz and her Chilean counterparts, including Trade Minister Luis Soto, "
             "engaged in long discussions covering Peru, Bolivia and more.")
     facts = facts_of(nlp, text)
-    assert ("Ana Ruiz", "engage", "Luis Soto") in facts
+    assert ("Ana Ruiz", "engage with", "Luis Soto") in facts
     assert {("Ana Ruiz", "discuss", "Peru"), ("Luis Soto", "discuss", "Bolivia")} <= facts
 
 
@@ -182,3 +182,26 @@ def test_appeal_complements_are_not_asserted_and_discussion_pairs_say_with(nlp):
     facts = {(f.subject.name, f.relation, f.object.name if f.object else "", f.factuality) for f in ex.facts}
     assert ("Ana Ruiz", "discuss with", "Luis Soto", "asserted") in facts
     assert ("Soto", "release", "prisoners", "hypothetical") in facts
+
+
+def test_a_call_then_the_two_leaders(nlp):
+    text = ("Prime Minister Anna Berg held a phone call with President Luis Soto on Monday. "
+            "Berg called on Peru to protect diplomats. The two leaders agreed to meet in Brussels next month.")
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-05"))
+    facts = {(f.subject.name, f.relation, f.object.name if f.object else "", f.factuality) for f in ex.facts}
+    assert ("Anna Berg", "call", "Luis Soto", "asserted") in facts
+    assert ("Berg", "call on", "Peru", "asserted") in facts
+    assert ("Peru", "protect", "diplomats", "hypothetical") in facts
+    assert ("Anna Berg", "meet", "Luis Soto", "planned") in facts
+    call = next(e for e in ex.events if e.relation == "call")
+    assert call.event_type == "PhoneCall" and call.time.date == "2024-06-03"
+
+
+def test_a_paragraphs_last_sentence_is_not_a_headline(nlp):
+    from kg.extract.mentions import headline_like
+
+    doc = nlp("U.S. Secretary of State Antony Vale and Turkish Foreign Minister Kemal Oz met in New York "
+              "within the framework of the Strategic Mechanism.\n\nThe talks went on.")
+    first = next(doc.sents)
+    assert first[-1].is_space and not headline_like(first)
+    assert "Antony Vale" in [m.name for m in sentence_mentions(first)]

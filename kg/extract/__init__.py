@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
 from kg.extract.coref import Antecedents, resolve_event
-from kg.extract.lexicon import ACTOR_NOUNS, SYMMETRIC, TOPIC_VERBS
+from kg.extract.lexicon import ACTOR_NOUNS, SYMMETRIC
 from kg.extract.mentions import sentence_mentions
 from kg.extract.nominal import nominal_events
 from kg.extract.roles import description_facts, role_facts
@@ -16,6 +16,9 @@ from kg.extract.static import static_facts
 from kg.types import CONCEPT, Article, ArticleExtraction, Event, Fact, Sentence
 
 DISCUSS = "discuss"
+# Symmetric relations that take their partner as a direct object: "A met B"; the others are
+# "A talked with B", "A agreed with B".
+DIRECT_SYMMETRIC = {"meet"}
 
 
 def extract(doc: Doc, article: Article) -> ArticleExtraction:
@@ -75,7 +78,7 @@ def event_facts(event: Event) -> Iterator[Fact]:
     named = [a for a in agents if a.kind != CONCEPT]
     if not event.patients and event.relation.split()[0] in SYMMETRIC and len(named) > 1:
         # "A and B met (to discuss C)": they met each other; "A and B discussed C": with each other
-        relation = f"{event.relation} with" if event.relation in TOPIC_VERBS else event.relation
+        relation = event.relation if event.relation in DIRECT_SYMMETRIC else f"{event.relation} with"
         for i, a in enumerate(named):
             for b in named[i + 1:]:
                 yield Fact(subject=a, relation=relation, object=b, **common)

@@ -167,11 +167,13 @@ def _topic_inside(tok: Token) -> Token | None:
     return (about or [t for t in inner if t.dep_ in {"pobj", "dobj"}] or [None])[0]
 
 
+_TALK_NOUNS = {"discussion", "dialogue", "consultation", "talk", "call", "conversation", "negotiation"}
+
+
 def nominal_topics(token: Token, index: MentionIndex) -> list[Mention]:
     """Names an event noun is about: "discussions covering A, B", "talks on A"."""
-    if token.lemma_.lower() not in lex.EVENT_NOUNS and token.lower_ not in lex.EVENT_NOUNS \
-            and token.lemma_.lower() not in {"discussion", "dialogue", "consultation"}:
-        return []
+    if token.lower_ not in lex.GATHERING_NOUNS and token.lemma_.lower() not in _TALK_NOUNS:
+        return []  # an attack "on" a city is its target, not its topic
     found = []
     for child in token.children:
         if child.dep_ == "acl" or child.dep_ == "prep" and child.lower_ in {"on", "about", "over", "regarding", "concerning"}:
@@ -195,10 +197,17 @@ def _idiom(verb: Token) -> Token | None:
                  and not any(g.dep_ in {"det", "poss", "amod"} for g in c.children)), None)
 
 
+def _phrasal_prep(verb: Token) -> str | None:
+    """A preposition that belongs to the verb's meaning: "call on", "call for" (an appeal)."""
+    return next((c.lower_ for c in verb.children
+                 if c.dep_ == "prep" and f"{lemma(verb)}_{c.lower_}" in lex.EVENT_TYPES), None)
+
+
 def _relation(verb: Token) -> str:
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     idiom = _idiom(verb)
-    return " ".join([lemma(verb), *particles, *([idiom.lower_] if idiom is not None else [])])
+    prep = _phrasal_prep(verb)
+    return " ".join([lemma(verb), *particles, *([idiom.lower_] if idiom is not None else []), *([prep] if prep else [])])
 
 
 def _governor(verb: Token) -> Token | None:
@@ -238,8 +247,10 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     gov = _governor(verb)
     if gov is None:
         return [], False
-    if verb.dep_ == "xcomp":  # "urge Hamas to reach" -> Hamas reaches
-        objects = [c for c in gov.children if c.dep_ in _OBJ_DEPS]
+    if verb.dep_ == "xcomp":  # "urge Hamas to reach" -> Hamas reaches; "called on Peru to act" -> Peru
+        objects = [c for c in gov.children if c.dep_ in _OBJ_DEPS] or [
+            g for c in gov.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+            for g in c.children if g.dep_ == "pobj"]
         if objects:
             return objects, False
     return _subject_heads(gov)[0], False
@@ -325,7 +336,11 @@ def _is_event_verb(verb: Token) -> bool:
         return True
     if verb.dep_ in _NON_EVENT_DEPS:
         return False
-    return verb.lemma_.lower() not in lex.LIGHT_VERBS or any(c.dep_ in _OBJ_DEPS for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ in _OBJ_DEPS]
+    if verb.lemma_.lower() in lex.SUPPORT_VERBS and any(
+            o.lower_ in lex.EVENT_NOUN_VERBS and o.pos_ != "PROPN" for o in objects):  # not "launch the X Dialogue"
+        return False  # "held talks", "launched an attack": the noun's event says it all
+    return verb.lemma_.lower() not in lex.LIGHT_VERBS or bool(objects)
 
 
 def _is_participle_modifier(verb: Token) -> bool:
@@ -398,7 +413,8 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         shared[verb.i] = (place, time)
         content = _content(verb) if lem in lex.SAY_VERBS else None
         oblique = _oblique(verb, index) if not (patients and agents) and not topics and not content else None
-        yield Event(relation=relation, event_type=lex.EVENT_TYPES.get(lem), trigger=verb.text,
+        yield Event(relation=relation, event_type=lex.EVENT_TYPES.get(relation.replace(" ", "_"), lex.EVENT_TYPES.get(lem)),
+                    trigger=verb.text,
                     start=verb.idx, end=verb.idx + len(verb), sentence=record,
                     agents=tuple(agents), patients=tuple(_dedupe(patients)), topics=tuple(_dedupe(topics)),
                     place=place, time=time, factuality=factuality, content=content,

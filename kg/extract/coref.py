@@ -22,6 +22,9 @@ class Antecedents:
     def observe(self, event: Event) -> None:
         persons = [m for m in event.agents if m.kind == PERSON]
         self.persons += persons
+        if event.event_type in {"Meeting", "PhoneCall", "Discussion"}:
+            # "A held a call with B ... The two leaders agreed": the pair is everyone who took part
+            persons += [m for m in event.patients if m.kind == PERSON]
         if len(persons) >= 2:
             self.groups.append(tuple(persons))
 

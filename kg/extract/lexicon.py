@@ -118,6 +118,8 @@ EVENT_NOUN_VERBS = {
     "agreement": "agree", "deal": "agree", "accord": "agree", "treaty": "agree",
     "condemnation": "condemn", "accusation": "accuse", "support": "support",
 }
+# Event nouns whose class differs from their verb's ("a call" is a phone call, "to call" an appeal).
+NOUN_EVENT_TYPES = {"call": "PhoneCall", "calls": "PhoneCall", "phone": "PhoneCall", "conversation": "PhoneCall"}
 VICTIM_NOUNS = frozenset("killing killings murder assassination execution death deaths arrest arrests "
                          "detention capture".split())
 # Verbs that hand their subject to the event noun they govern: "held talks", "launched an attack".

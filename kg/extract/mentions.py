@@ -58,7 +58,8 @@ def headline_like(sent: Span) -> bool:
     if len(words) < 3:
         return False
     ratio = sum(t.is_title or t.is_upper for t in words) / len(words)
-    ends_like_prose = sent[-1].text in {".", "!", "?", '"', "\u201d", ":"}
+    last = next((t for t in reversed(sent) if not t.is_space), sent[-1])  # a paragraph break is a token
+    ends_like_prose = last.text in {".", "!", "?", '"', "\u201d", ":"}
     return ratio > 0.6 and not ends_like_prose
 
 

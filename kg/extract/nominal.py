@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
-from kg.extract.clauses import MentionIndex, _factuality, _subject_heads, _time, arg_mentions
+from kg.extract.clauses import MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens
 from kg.types import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Event, Mention, Sentence
 
 _MODIFIER_DEPS = {"poss", "compound", "amod", "nmod"}
@@ -101,8 +101,11 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
             continue
         passive = not agents
         tokens = list(noun.subtree)
-        governor = noun.head if noun.head.pos_ == "VERB" else None
-        yield Event(relation=verb, event_type=lex.EVENT_TYPES.get(verb), trigger=noun.text,
+        governor = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        if governor is not None and governor.lemma_.lower() in lex.SUPPORT_VERBS:
+            tokens += clause_tokens(governor)  # "held a call with X on Monday": the verb's setting
+        event_type = lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(verb)
+        yield Event(relation=verb, event_type=event_type, trigger=noun.text,
                     start=noun.idx, end=noun.idx + len(noun), sentence=record,
                     agents=tuple(agents), patients=tuple(patients), place=place,
                     time=_time(tokens, sent, reference, False),
