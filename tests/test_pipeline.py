@@ -54,9 +54,9 @@ def _has(facts, doc, subject, predicate, obj, **extra):
 def test_named_facts_from_the_seeds(facts):
     assert _has(facts, "000", "Hakan Fidan", "meet", "Antony Blinken", location="Prague")
     assert _has(facts, "000", "Hakan Fidan", "discuss", "Gaza")
-    assert _has(facts, "000", "Antony Blinken", "holds office", "Secretary of State")
+    assert _has(facts, "000", "Antony Blinken", "holds office", "U.S. Secretary of State")
     assert _has(facts, "003", "Ararat Mirzoyan", "attend", "talks")
-    assert _has(facts, "003", "Jeyhun Bayramov", "holds office", "Foreign Minister")
+    assert _has(facts, "003", "Jeyhun Bayramov", "holds office", "Azerbaijani Foreign Minister")
     for who in ("Jake Sullivan", "Antony Blinken"):
         for whom in ("Ron Dermer", "Tzachi Hanegbi"):
             assert _has(facts, "004", who, "engage", whom)

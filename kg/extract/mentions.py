@@ -228,10 +228,16 @@ def sentence_mentions(sent: Span) -> list[Mention]:
 
 
 def office_mention(mention: Mention) -> Mention:
-    """The office a titled mention names, as a mention of its own (offsets of the title words)."""
-    start = mention.start + mention.text.find(mention.title or "")
-    return Mention(text=mention.title or "", start=start, end=start + len(mention.title or ""),
-                   kind=OFFICE, name=mention.title or "")
+    """The office a titled mention names, as a mention of its own (offsets of the title words).
+
+    A country or organisation before the title is part of the office: "Turkish Foreign Minister"
+    and "Armenian Foreign Minister" are two offices (the country is also kept as kg:officeOf)."""
+    title = mention.title or ""
+    offset = mention.text.find(title)
+    begin = 0 if mention.affiliation and mention.text.startswith(mention.affiliation) else offset
+    text = mention.text[begin:offset + len(title)]
+    return Mention(text=text, start=mention.start + begin, end=mention.start + begin + len(text),
+                   kind=OFFICE, name=text)
 
 
 def concept_mention(token: Token) -> Mention:
