@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import RDFS, SKOS, Graph
 from typer.testing import CliRunner
 
 from kg.cli import EXIT_SKIPPED, app
@@ -79,7 +79,14 @@ def test_update_adds_only_new_articles(tmp_path):
     assert runner.invoke(app, ["build", str(src), "--out", str(full)]).exit_code == 0
     updated = Graph().parse(tmp_path / "out" / "graph.ttl")
     rebuilt = Graph().parse(full / "graph.ttl")
-    assert len(updated) == len(rebuilt)  # nothing duplicated, nothing lost
+    # Nothing duplicated, nothing lost: the same nodes, and the same triples but for aliases. An
+    # entity already in the graph keeps its label, so a label the full build would pick instead
+    # is kept as one more skos:altLabel.
+    assert set(updated.subjects()) == set(rebuilt.subjects())
+    aliases = SKOS.altLabel
+    assert {t for t in updated if t[1] != aliases} == {t for t in rebuilt if t[1] != aliases}
+    assert {t for t in rebuilt if t[1] == aliases} <= {t for t in updated if t[1] == aliases} | {
+        (s, aliases, label) for s, label in updated.subject_objects(RDFS.label)}
     assert _facts(tmp_path / "out" / "graph.ttl") == _facts(full / "graph.ttl")
 
 
