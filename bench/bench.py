@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import multiprocessing as mp
-import random
 import re
 import resource
 import sys

@@ -10,7 +10,6 @@ anyone gets by following ../shared/eval/README.md.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import subprocess
 import sys

@@ -82,8 +82,6 @@ class GraphBuilder:
             if e.lat is not None and e.lon is not None and not located:
                 g.add((node, GEO.lat, Literal(e.lat, datatype=XSD.decimal)))
                 g.add((node, GEO.long, Literal(e.lon, datatype=XSD.decimal)))
-            if e.reading:
-                g.add((node, KG.reading, Literal(e.reading)))
 
     def add_extraction(self, ex: ArticleExtraction) -> None:
         # An article's triples are gathered and added in one addN: rdflib's per-add bookkeeping

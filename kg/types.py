@@ -148,7 +148,6 @@ class Entity:
     same_as: tuple[str, ...] = ()  # external identifiers (GeoNames, ...)
     lat: float | None = None
     lon: float | None = None
-    reading: str | None = None  # metonymy: "government" when a capital stands for its state
     # How each mention of a capital was read ("government" / "location"), by (article id, start, end).
     readings: dict[tuple[str, int, int], str] = field(default_factory=dict)
     affiliations: set[str] = field(default_factory=set)  # entity keys of countries read from demonyms

@@ -65,7 +65,6 @@ def test_named_facts_from_the_seeds(facts):
 
 
 def test_every_fact_is_traced_to_its_sentence(facts):
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "seeds").glob("*.txt")}
     assert facts
     for f in facts:
         assert f["sentence"] and int(f["begin"]) < int(f["end"])

@@ -27,7 +27,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
 from kg.errors import E, KGError
-from kg.export.rdf import FORMATS, serialize, split_by_article, write_graph
+from kg.export.rdf import FORMATS, split_by_article, write_graph
 from kg.query import QueryResult, load_graph, run_query
 from kg.store import load_into_store, open_store, push_to_endpoint
 

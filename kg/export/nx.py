@@ -26,7 +26,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.types import KINDS, OFFICE
-from kg.vocab import KG, KIND_CLASSES, NIF, PROV, SCHEMA
+from kg.vocab import KG, KIND_CLASSES, NIF, PROV
 
 EVENT = "event"
 HOLDS_OFFICE = "holds office"

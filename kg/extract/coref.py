@@ -6,6 +6,8 @@ dropped, since a wrong link is worse for a knowledge graph than a missing one.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.clauses import ANAPHOR
 from kg.extract.lexicon import PERSONAL_PLURAL, PERSONAL_SINGULAR
 from kg.types import PERSON, Event, Mention
@@ -48,9 +50,7 @@ class Antecedents:
 
 
 def resolve_event(event: Event, antecedents: Antecedents) -> Event | None:
-    """The event with anaphoric agents and patients replaced; None when no agent is left."""
-    from dataclasses import replace
-
+    """The event with anaphoric agents and patients replaced; None when no participant is left."""
     agents = [r for m in event.agents for r in antecedents.resolve(m, before=m.start)]
     patients = [r for m in event.patients for r in antecedents.resolve(m, before=m.start)]
     topics = [r for m in event.topics for r in antecedents.resolve(m, before=m.start)]

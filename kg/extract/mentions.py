@@ -1,7 +1,7 @@
 """Name mentions: NER spans joined with proper-noun runs, split into affiliation, title and name.
 
 Rules work over spans, not single NER labels: the small model mislabels names now and then
-("Blinken" as GPE), so the kind chosen here is only a vote that resolution settles per entity.
+(a surname tagged GPE), so the kind chosen here is only a vote that resolution settles per entity.
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def _name_after_complement(doc: Doc, start: int, end: int) -> int:
     """Where the name starts after a title's complement ("of State for Political Affairs").
 
     A PERSON entity inside the span marks it; the name then reaches back over capitalised words
-    that are no part of a portfolio ("Antony" in "State Antony J. Blinken", tagged "J. Blinken").
+    that are no part of a portfolio ("Anna" in "State Anna J. Novak", tagged "J. Novak").
     """
     person = next((t.i for t in doc[start:end] if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"), None)
     if person is None:
@@ -170,7 +170,7 @@ def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
     if head is None:
         return s, s, s
     name = head + 1
-    if doc[name].lower_ in _CONNECTORS | {"to"}:  # "Secretary of State Antony Blinken"
+    if doc[name].lower_ in _CONNECTORS | {"to"}:  # "Secretary of State Anna Novak"
         name = _name_after_complement(doc, name, e)
     while name < e - 1 and is_title_word(doc[name]):
         name += 1
@@ -206,7 +206,6 @@ def sentence_mentions(sent: Span) -> list[Mention]:
     """Every name mention in a sentence, with titles split off."""
     doc = sent.doc
     out = []
-    gaz = gazetteer.load()
     for s, e in _candidate_spans(sent):
         _, t, n = _split_title(doc, s, e)
         if n >= e:

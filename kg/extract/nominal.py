@@ -1,4 +1,4 @@
-"""Events named by nouns: "Blinken's visit to Riyadh", "the meeting between X and Y",
+"""Events named by nouns: "the minister's visit to Lima", "the meeting between X and Y",
 "Russian airstrikes on Aleppo", "talks with", "Brown's killing"."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
         if child.dep_ in _MODIFIER_DEPS and (m := index.at(child)) is not None and m.kind != "office":
             possessor = child.dep_ == "poss"
             if m.kind == PLACE and not possessor:
-                place = place or m  # "the Prague talks": where, not who
+                place = place or m  # "the Geneva talks": where, not who
             elif possessor or m.kind in _ACTOR_KINDS:  # not "the Strategic Mechanism meetings"
                 (patients if victim and possessor else agents).append(m)
         elif child.dep_ == "poss":  # "their meeting", "his visit": resolved by coreference

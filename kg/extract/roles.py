@@ -61,7 +61,7 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
                 qualifier = Mention(m.affiliation, m.start, m.start + len(m.affiliation),
                                     GROUP if national else ORGANIZATION, m.affiliation)
             yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
-            if qualifier is not None:  # "Azerbaijani President Ilham Aliyev" -> Aliyev affiliated with Azerbaijan
+            if qualifier is not None:  # "Chilean President Ana Ruiz" -> Ruiz affiliated with Chile
                 yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
     for tok in sent:
         m = index.at(tok)

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.clauses import MentionIndex
 from kg.extract.lexicon import TITLE_HEADS
-from kg.types import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Fact, Mention, Sentence
+from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Fact, Mention, Sentence
 
 LOCATED_IN = "located in"
 BASED_IN = "based in"
