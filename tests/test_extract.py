@@ -125,6 +125,24 @@ def test_more_sentence_facts(nlp, text, expected):
         assert any(fs == s and fr == r and (o == "*" or fo == o) for fs, fr, fo in found), found
 
 
+@pytest.mark.parametrize("text, fact", [
+    # an event a reader records by itself is a fact with no object
+    ("Karl Lind died on Tuesday.", ("Karl Lind", "die")),
+    ("Omar Said was arrested.", ("Omar Said", "be arrested")),
+    ("Protesters rallied for hours.", ("Protesters", "rally")),
+    # the possessor of "death" is who died; other victim nouns are told in the passive
+    ("Karl Lind's death shocked the town.", ("Karl Lind", "die")),
+    ("Omar Said's arrest angered his family.", ("Omar Said", "be arrested")),
+])
+def test_object_less_facts(nlp, text, fact):
+    assert (*fact, "*") in facts_of(nlp, text)
+
+
+def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
+    # "added" with no object or complement: the event is kept, but there is no fact to state
+    assert facts_of(nlp, "Karl Lind added.") == set()
+
+
 def test_topics_through_general_nouns(nlp):
     text = "Kowalska and de Vries discussed ways to deepen cooperation on energy, trade and climate change."
     found = {o for s, r, o in facts_of(nlp, text) if s == "Kowalska" and r == "discuss"}

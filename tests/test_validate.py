@@ -68,7 +68,7 @@ def test_broken_graph_yields_each_violation():
         ("<https://example.org/kg/event/b1/9>", None),  # event without agent or patient
         ("<https://example.org/kg/event/b1/9>", "kg:date"),  # "next Tuesday" is not an xsd:date
         ("<https://example.org/kg/entity/person/hakan-fidan>", "rdfs:label"),  # entity without label
-        ("<https://example.org/kg/fact/b1/000000000001>", None),  # fact with neither object nor content
+        ("<https://example.org/kg/fact/b1/000000000001>", None),  # fact with neither object, content nor event
     }
     assert all(v.severity == "Violation" for v in report.violations)
 
@@ -83,7 +83,7 @@ def test_report_reads_as_focus_path_value_message():
         "  message: kg:date is an xsd:date (YYYY-MM-DD)\n"
     ) in text
     assert "  message: an event has at least one participant (kg:agent or kg:patient)\n" in text
-    assert "  message: a fact has a kg:object or a kg:content\n" in text
+    assert "  message: a fact has a kg:object, a kg:content, or (\"X died\") the kg:event it states\n" in text
 
 
 def _news_with(*changes: tuple[str, tuple]) -> rdflib.Graph:

@@ -8,7 +8,8 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
 from kg.extract.coref import Antecedents, resolve_event
-from kg.extract.lexicon import ACTOR_NOUNS, SYMMETRIC
+from kg.extract.lexicon import (ACTOR_NOUNS, EVENT_NOUN_VERBS, PASSIVE_EVENT_VERBS, SYMMETRIC, UNARY_EVENT_TYPES,
+                                  UNARY_EVENT_VERBS, participle)
 from kg.extract.mentions import sentence_mentions
 from kg.extract.nominal import nominal_events
 from kg.extract.roles import description_facts, role_facts
@@ -58,10 +59,12 @@ def event_facts(event: Event) -> Iterator[Fact]:
     subject: "X was killed in an airstrike" -> (X, be killed in, airstrike).
     """
     common = dict(sentence=event.sentence, factuality=event.factuality, event=event)
+    verb = event.relation.split()[0]
     if event.passive:
-        relation = f"be {event.trigger.lower()}"
-        for patient in event.patients:
-            yield from _oblique_fact(patient, relation, event, common)
+        nominal = event.trigger.lower() in EVENT_NOUN_VERBS  # "Brown's killing": told as "be killed"
+        relation = f"be {participle(verb) if nominal else event.trigger.lower()}"
+        for patient in (p for p in event.patients if p.kind != ANAPHOR):
+            yield from _oblique_fact(patient, relation, event, common, unary=verb in PASSIVE_EVENT_VERBS)
         return
     agents = [a for a in event.agents if a.kind != ANAPHOR]
     for agent in agents:
@@ -85,14 +88,19 @@ def event_facts(event: Event) -> Iterator[Fact]:
         return
     if event.patients or event.topics or event.content:
         return
+    unary = event.event_type in UNARY_EVENT_TYPES or verb in UNARY_EVENT_VERBS
     for agent in agents:
-        yield from _oblique_fact(agent, event.relation, event, common)
+        yield from _oblique_fact(agent, event.relation, event, common, unary=unary)
 
 
-def _oblique_fact(subject, relation: str, event: Event, common: dict) -> Iterator[Fact]:
-    """(subject, relation + preposition, complement); with no complement the event alone records it."""
+def _oblique_fact(subject, relation: str, event: Event, common: dict, *, unary: bool) -> Iterator[Fact]:
+    """(subject, relation + preposition, complement); with no complement, (subject, relation) alone
+    when the event is one a reader records by itself ("X died", "X was arrested"), else nothing:
+    the event records it."""
     if event.oblique is not None and (event.oblique.start, event.oblique.end) != (subject.start, subject.end):
         yield Fact(subject=subject, relation=f"{relation} {event.oblique_prep}", object=event.oblique, **common)
+    elif unary:
+        yield Fact(subject=subject, relation=relation, object=None, **common)
 
 
 def _worth_recording(fact: Fact) -> bool:

@@ -145,6 +145,37 @@ GATHERING_NOUNS = frozenset("meeting meetings talks summit conference ceremony r
                             "forum gathering dinner breakfast lunch reception".split())
 PRESENCE_PREPS = frozenset("during at after before for in ahead".split())
 
+# Events worth a fact of their own when nobody else takes part: "X died", "X was arrested",
+# "protesters rallied" -> (X, die), (X, be arrested), (protesters, rally). Other verbs with no
+# object ("X said", "X added") are recorded as events only.
+UNARY_EVENT_TYPES = frozenset("Meeting PhoneCall Visit Attack Attendance Agreement".split())
+UNARY_EVENT_VERBS = frozenset("""
+die perish drown starve suffocate protest rally march demonstrate riot strike picket resign quit retire
+flee escape surrender defect emigrate immigrate migrate evacuate withdraw retreat advance collapse explode
+crash erupt sink burn win lose vote campaign testify negotiate
+""".split())
+PASSIVE_EVENT_VERBS = frozenset("""
+kill murder assassinate execute slay shoot stab wound injure hurt arrest detain capture jail imprison
+hold abduct kidnap release free rescue elect re-elect appoint nominate name sworn swear sentence
+convict charge indict acquit try deport evacuate expel exile bury attack bomb target invade
+""".split())
+# Past participles that do not end in -ed ("X was struck"), for nominal events told in the passive.
+IRREGULAR_PARTICIPLES = {"strike": "struck", "shoot": "shot", "hold": "held", "slay": "slain", "swear": "sworn",
+                         "meet": "met", "fight": "fought", "hit": "hit", "lead": "led", "sell": "sold",
+                         "take": "taken", "give": "given", "send": "sent", "beat": "beaten", "bring": "brought"}
+
+
+def participle(verb: str) -> str:
+    """The past participle of a regular or listed verb lemma: "arrest" -> "arrested"."""
+    if verb in IRREGULAR_PARTICIPLES:
+        return IRREGULAR_PARTICIPLES[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in set("aeiou"):
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
 # Common nouns that name people or bodies of people: a fact may have one of these as its subject
 # ("police arrested ..."); any other common-noun subject ("ways", "leverage") makes no fact.
 ACTOR_NOUNS = frozenset("""

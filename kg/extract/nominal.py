@@ -22,6 +22,7 @@ def _named(mentions: list[Mention]) -> list[Mention]:
 def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mention], Mention | None]:
     """(agents, patients, place) of an event noun from its own modifiers and prepositions."""
     victim = noun.lower_ in lex.VICTIM_NOUNS
+    died = noun.lower_ in {"death", "deaths"}  # "X's death": X is who died
     agents, patients, place = [], [], None
     for child in noun.children:
         if child.dep_ in _MODIFIER_DEPS and (m := index.at(child)) is not None and m.kind != "office":
@@ -29,9 +30,9 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
             if m.kind == PLACE and not possessor:
                 place = place or m  # "the Geneva talks": where, not who
             elif possessor or m.kind in _ACTOR_KINDS:  # not "the Strategic Mechanism meetings"
-                (patients if victim and possessor else agents).append(m)
+                (patients if victim and possessor and not died else agents).append(m)
         elif child.dep_ == "poss":  # "their meeting", "his visit": resolved by coreference
-            (patients if victim else agents).extend(arg_mentions(child, index))
+            (patients if victim and not died else agents).extend(arg_mentions(child, index))
         elif child.dep_ == "prep":
             objs = [g for g in child.children if g.dep_ == "pobj"]
             found = _named([m for o in objs for m in arg_mentions(o, index)])
@@ -43,7 +44,7 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
             elif prep == "between":  # "the meeting between A and B": they, and only they, met
                 agents = [a for a in agents if a.kind == PERSON] + found
             elif prep in lex.NOUN_PATIENT_PREPS:
-                if prep == "of" and victim and noun.lower_ in {"death", "deaths"}:
+                if prep == "of" and died:
                     agents += found  # "the death of X": X is who died
                 else:
                     patients += found
