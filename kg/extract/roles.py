@@ -10,8 +10,8 @@ from kg.extract.clauses import MentionIndex
 from kg.extract.lexicon import TITLE_HEADS
 from kg.extract.mentions import office_mention
 from kg import gazetteer
-from kg.extract.static import AFFILIATED_WITH
-from kg.types import GROUP, OFFICE, ORGANIZATION, PERSON, Fact, Mention, Sentence
+from kg.extract.static import AFFILIATED_WITH, FROM
+from kg.types import COUNTRY, GROUP, OFFICE, ORGANIZATION, PERSON, PLACE, Fact, Mention, Sentence
 
 HOLDS_OFFICE = "holds office"
 
@@ -43,6 +43,22 @@ def _qualifier(token: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
+def _place_of_office(sent: Span, m: Mention) -> Mention | None:
+    """The named place before a title ("U.S. District Judge", "Ohio Governor"), not a demonym."""
+    aff = m.affiliation
+    if not aff:
+        return None
+    gaz = gazetteer.load()
+    toks = [t for t in sent if m.start <= t.idx < m.start + len(aff)]
+    if gaz.country(aff, allow_code=True):
+        kind = COUNTRY
+    elif gaz.division(aff) or toks and all(t.ent_type_ in {"GPE", "LOC"} for t in toks):
+        kind = PLACE
+    else:
+        return None
+    return Mention(aff, m.start, m.start + len(aff), kind, aff)
+
+
 def _appositions(person: Token) -> Iterator[Token]:
     yield from (c for c in person.children if c.dep_ == "appos")
     if person.dep_ == "appos":
@@ -63,6 +79,8 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
             yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
             if qualifier is not None:  # "Chilean President Ana Ruiz" -> Ruiz affiliated with Chile
                 yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
+            if (place := _place_of_office(sent, m)) is not None:  # "Port Arthur Mayor X" -> X from Port Arthur
+                yield Fact(subject=m, relation=FROM, object=place, sentence=record)
     for tok in sent:
         m = index.at(tok)
         if m is None or tok.ent_type_ != "PERSON" or tok.i != _root_in(sent, m).i:

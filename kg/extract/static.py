@@ -9,15 +9,37 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg import gazetteer
 from kg.extract.clauses import MentionIndex
 from kg.extract.lexicon import TITLE_HEADS
-from kg.types import COUNTRY, ORGANIZATION, PERSON, PLACE, Fact, Mention, Sentence
+from kg.types import ASSERTED, COUNTRY, ORGANIZATION, OTHER, PERSON, PLACE, REPORTED, Fact, Mention, Sentence
 
 LOCATED_IN = "located in"
 BASED_IN = "based in"
 FROM = "from"
 AFFILIATED_WITH = "affiliated with"
+KILL = "kill"  # the label a "kill" event gives its agent and patient
 _PLACES = {PLACE, COUNTRY}
+# Participles that place an organisation: "Moscow-based", "headquartered in Paris".
+_SITED = {"based", "headquartered"}
+# Nouns for where an organisation sits: "the EU headquarters in Brussels".
+_SEATS = {"headquarters", "seat"}
+# Nouns that say where a person comes from or lives: "a native of Ohio", "a Gaza resident".
+_ORIGIN_NOUNS = {"native", "resident", "citizen", "hometown"}
+# Verbs that join a subject to a describing noun: "X is a native of Y", "X remains a commissioner of Y".
+_COPULAS = {"be", "remain", "become"}
+# Nouns before a name that speak about a place rather than say where one is from or sits:
+# "Syria envoy X", "Iraq veteran X", "Kremlin critic X".
+_ABOUT_PLACE = {"envoy", "ambassador", "emissary", "veteran", "expert", "analyst", "correspondent", "reporter",
+                "negotiator", "mediator", "observer", "specialist", "watcher", "hand", "critic", "war", "policy",
+                "trip", "visit", "peace", "ceasefire", "aid", "relief", "trade", "hostage", "prisoner", "refugee"}
+# Agent nouns of killing ("the assassin of X", "X's killer") and the act nouns ("the murder of X").
+_KILLER_NOUNS = {"assassin", "killer", "murderer", "slayer"}
+_KILLING_NOUNS = {"assassination", "murder", "killing", "slaying"}
+# Words of a charge or verdict that tie a person to a killing: "convicted of the murder of X",
+# "went on trial for the assassination of X"; a charge is reported, a verdict asserted.
+_CHARGES = {"accuse", "charge", "suspect", "arrest", "indict", "trial", "try", "hold", "detain", "wanted"}
+_VERDICTS = {"convict", "guilty", "sentence", "plead", "confess", "admit", "jail", "imprison", "execute", "hang"}
 
 
 def _tokens(sent: Span, m: Mention) -> list[Token]:
@@ -33,11 +55,17 @@ def _is_list_item(sent: Span, m: Mention, index: MentionIndex, *, after: bool) -
     i = toks[-1].i + 1 if after else toks[0].i - 1
     if not (sent.start <= i < sent.end):
         return False
-    if doc[i].lower_ in {"and", "or"}:
-        return True
-    j = i + 1 if after else i - 1
-    return doc[i].text == "," and sent.start <= j < sent.end and (
-        doc[j].lower_ in {"and", "or"} or (n := index.at(doc[j])) is not None and n.kind in _PLACES)
+    if not after:
+        j = i - 1
+        return doc[i].lower_ in {"and", "or"} or doc[i].text == "," and sent.start <= j < sent.end and (
+            doc[j].lower_ in {"and", "or"} or (n := index.at(doc[j])) is not None and n.kind in _PLACES)
+    # After the pair, only another place makes a list: "Memphis, Tenn., and the city..." is no list.
+    i += doc[i].text == ","
+    if i < sent.end and doc[i].lower_ in {"and", "or"}:
+        i += 1
+    while i < sent.end and doc[i].lower_ in {"the", "a", "an"}:
+        i += 1
+    return i < sent.end and (n := index.at(doc[i])) is not None and n.kind in _PLACES and i > toks[-1].i + 1
 
 
 def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
@@ -46,11 +74,20 @@ def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]
     # The sentence's own text: Doc.text joins every token of the article on each call.
     text, offset = sent.text, sent.start_char
     for a, b in zip(ms, ms[1:]):
-        if a.kind not in _PLACES or b.kind not in _PLACES or text[a.end - offset:b.start - offset].strip() != ",":
+        if b.kind not in _PLACES or text[a.end - offset:b.start - offset].strip() != ",":
+            continue
+        if a.kind not in _PLACES and not _dateline_place(sent, a, b):
             continue
         if a.kind == COUNTRY or _is_list_item(sent, a, index, after=False) or _is_list_item(sent, b, index, after=True):
             continue
         yield Fact(subject=a, relation=LOCATED_IN, object=b, sentence=record)
+
+
+def _dateline_place(sent: Span, a: Mention, b: Mention) -> bool:
+    """"BEIRUT, Lebanon (AP)": a capitalised dateline city the model took for an organisation."""
+    gaz = gazetteer.load()
+    return (a.start == sent.start_char and a.text.isupper() and len(a.text) > 3
+            and (b.kind == COUNTRY or bool(gaz.division(b.name))))
 
 
 def _prep_objects(tok: Token, preps: set[str], index: MentionIndex) -> Iterator[tuple[str, Mention]]:
@@ -59,6 +96,19 @@ def _prep_objects(tok: Token, preps: set[str], index: MentionIndex) -> Iterator[
             for g in child.children:
                 if g.dep_ == "pobj" and (m := index.at(g)) is not None:
                     yield child.lower_, m
+
+
+def _prep_places(tok: Token, preps: set[str], index: MentionIndex) -> Iterator[tuple[str, Mention]]:
+    """Prepositional objects, and for "of Ottawa, Canada" also the region in apposition."""
+    for prep, m in _prep_objects(tok, preps, index):
+        yield prep, m
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for g in child.children:
+                for region in (c for c in g.children if g.dep_ == "pobj" and c.dep_ == "appos"):
+                    if (m := index.at(region)) is not None and m.kind in _PLACES and (p := index.at(g)) is not None \
+                            and p.kind in _PLACES and p.kind != COUNTRY:
+                        yield child.lower_, m
 
 
 def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
@@ -72,10 +122,11 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
         if m.kind == PERSON and (org := _titled_by_organisation(sent, index, toks[0])) is not None:
             yield Fact(subject=m, relation=AFFILIATED_WITH, object=org, sentence=record)
         for tok in toks:
-            for prep, other in _prep_objects(tok, {"in", "at", "of", "from", "for", "with"}, index):
+            for prep, other in _prep_places(tok, {"in", "at", "of", "from", "for", "with"}, index):
                 if other is m or other.start < m.end and m.start < other.end:
                     continue
-                if m.kind == ORGANIZATION and other.kind in _PLACES and prep in {"in", "at"}:
+                # "Acme Corp. of Denver": of a place, an organisation is based there
+                if m.kind == ORGANIZATION and other.kind in _PLACES and prep in {"in", "at", "of"}:
                     yield Fact(subject=m, relation=BASED_IN, object=other, sentence=record)
                 elif m.kind == PERSON and other.kind in _PLACES and prep in {"of", "from"}:
                     yield Fact(subject=m, relation=FROM, object=other, sentence=record)
@@ -87,11 +138,17 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
                     continue
                 if m.kind == PERSON and owner.kind == ORGANIZATION and child.dep_ == "poss":
                     yield Fact(subject=m, relation=AFFILIATED_WITH, object=owner, sentence=record)
-                # "Moscow-based Bolshoi": the place is a modifier of "based"
-            # "Y-based X", "X, a firm based in Y"
+                # "Moscow's Bolshoi Ballet", "Maryland's House of Delegates"
+                if m.kind == ORGANIZATION and owner.kind in _PLACES and child.dep_ == "poss":
+                    yield Fact(subject=m, relation=BASED_IN, object=owner, sentence=record)
+            # "Y-based X", "X, a firm based in Y", "X, headquartered in Y", "X is based in Y"
             described = [*tok.children, *(g for c in tok.children if c.dep_ == "appos" for g in c.children)]
+            if m.kind == ORGANIZATION and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lower_ in _SITED:
+                for _, p in _prep_objects(tok.head, {"in", "at"}, index):
+                    if p.kind in _PLACES:
+                        yield Fact(subject=m, relation=BASED_IN, object=p, sentence=record)
             for child in described:
-                if child.lower_ == "based" and m.kind == ORGANIZATION:
+                if child.lower_ in _SITED and m.kind == ORGANIZATION:
                     for g in child.subtree:
                         if (p := index.at(g)) is not None and p.kind in _PLACES:
                             yield Fact(subject=m, relation=BASED_IN, object=p, sentence=record)
@@ -138,7 +195,180 @@ def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterat
                         yield Fact(subject=m, relation=LOCATED_IN, object=where, sentence=record)
 
 
+def _head_token(sent: Span, m: Mention) -> Token | None:
+    toks = _tokens(sent, m)
+    return next((t for t in toks if t.head not in toks or t.head == t), None) if toks else None
+
+
+def _descriptions(tok: Token) -> Iterator[Token]:
+    """Common nouns said of a name: "X, a Navy nurse", "X is a native of Y", "X, ..., is the head of Y"."""
+    yield from (c for c in tok.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "ADJ"})
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":  # "Canada's ambassador, X"
+        yield tok.head
+    subject = tok.head if tok.dep_ == "appos" and tok.head.dep_ == "nsubj" else tok
+    if subject.dep_ == "nsubj" and subject.head.lemma_ in _COPULAS:
+        yield from (c for c in subject.head.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "ADJ"})
+
+
+def _named_modifiers(noun: Token, index: MentionIndex, deps: set[str]) -> Iterator[Mention]:
+    """Names that modify a noun directly: "a [New Jersey] native", "a [Navy] nurse"."""
+    for c in noun.children:
+        if c.dep_ in deps and (m := index.at(c)) is not None:
+            yield m
+
+
+def described(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """A person described by a noun: "X, a native of Y" (from), "X, a Navy nurse", "X, an expert at
+    Y", "X was a correspondent for Y" (affiliated with)."""
+    for m in index.mentions:
+        if m.kind not in {PERSON, OTHER} or (tok := _head_token(sent, m)) is None:
+            continue
+        for noun in _descriptions(tok):
+            origin = noun.lemma_.lower() in _ORIGIN_NOUNS or noun.lower_ in _ORIGIN_NOUNS
+            if origin:
+                places = [*_named_modifiers(noun, index, {"compound", "nmod", "amod"}),
+                          *(p for _, p in _prep_objects(noun, {"of", "in"}, index))]
+                for place in places:
+                    if place.kind in _PLACES and place is not m:
+                        yield Fact(subject=m, relation=FROM, object=place, sentence=record)
+                continue
+            if m.kind != PERSON or noun.pos_ != "NOUN":
+                continue
+            if noun.lower_ in TITLE_HEADS:  # "Canada's ambassador, X": a title held for a place
+                for place in _named_modifiers(noun, index, {"poss"}):
+                    if place.kind in _PLACES:
+                        yield Fact(subject=m, relation=FROM, object=place, sentence=record)
+            preps = {"at", "for", "with", "of"} if noun.lower_ in TITLE_HEADS else {"at", "for", "with"}
+            orgs = [*_named_modifiers(noun, index, {"compound", "poss"}),
+                    *(o for _, o in _prep_objects(noun, preps, index))]
+            if noun.lower_ in TITLE_HEADS:  # "head of CNM's design department": the owner of the unit
+                units = [g for _, g in _prep_nouns(noun) if g.head.lower_ in preps and index.at(g) is None]
+                orgs += [o for u in units for o in _named_modifiers(u, index, {"compound", "poss"})]
+            for org in orgs:
+                if org.kind == ORGANIZATION and org is not m:
+                    yield Fact(subject=m, relation=AFFILIATED_WITH, object=org, sentence=record)
+
+
+def prenominal(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """A place, a common noun, then a name: "Santa Monica artist X" (from), "the Beirut newspaper X"
+    (based in)."""
+    doc = sent.doc
+    for m in index.mentions:
+        if m.kind not in {PERSON, ORGANIZATION} or not (toks := _tokens(sent, m)):
+            continue
+        i = toks[0].i - 1
+        nouns = []
+        while i > sent.start and len(nouns) < 2 and doc[i].is_lower and doc[i].pos_ == "NOUN" and index.at(doc[i]) is None:
+            nouns.append(doc[i])
+            i -= 1
+        place = index.at(doc[i]) if nouns and i >= sent.start else None
+        if place is None or place.kind not in _PLACES or any(n.lower_ in _ABOUT_PLACE for n in nouns):
+            continue
+        if m.kind == PERSON and any(n.lower_ in TITLE_HEADS for n in nouns):
+            continue  # "Syria envoy", "Ohio senator": a title's place is the title's business
+        # The nouns must modify the name, not open a phrase of their own.
+        if not all(n.head.i in {t.i for t in toks} | {x.i for x in nouns} for n in nouns):
+            continue
+        yield Fact(subject=m, relation=FROM if m.kind == PERSON else BASED_IN, object=place, sentence=record)
+
+
+def seats(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """"the EU headquarters in Brussels", "Acme's headquarters in Ohio": where an organisation sits."""
+    for tok in sent:
+        if tok.lower_ not in _SEATS:
+            continue
+        owners = [o for o in _named_modifiers(tok, index, {"compound", "poss"}) if o.kind == ORGANIZATION]
+        for _, place in _prep_objects(tok, {"in", "at"}, index):
+            for org in owners:
+                if place.kind in _PLACES:
+                    yield Fact(subject=org, relation=BASED_IN, object=place, sentence=record)
+
+
+def killings(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """"X, the assassin of Y", "Y's killer X", "X was convicted of the murder of Y"."""
+    for tok in sent:
+        low = tok.lemma_.lower()
+        if low in _KILLER_NOUNS:
+            yield from _killer_noun(sent, record, index, tok)
+        elif low in _KILLING_NOUNS or tok.lower_ in _KILLING_NOUNS:
+            yield from _charged_with_killing(sent, record, index, tok)
+
+
+def _victims(noun: Token, index: MentionIndex) -> list[Mention]:
+    found = [m for _, m in _prep_objects(noun, {"of"}, index)]
+    found += list(_named_modifiers(noun, index, {"poss"}))
+    return [m for m in found if m.kind == PERSON]
+
+
+def _killer_noun(sent: Span, record: Sentence, index: MentionIndex, noun: Token) -> Iterator[Fact]:
+    victims = _victims(noun, index)
+    killers = []
+    if noun.dep_ == "appos" or noun.dep_ == "attr":  # "X, the assassin of Y", "X was the killer of Y"
+        head = noun.head if noun.dep_ == "appos" else next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        killers.append(index.at(head) if head is not None else None)
+    # "Y's killer X", "killer X": the name in apposition to, or compounded with, the noun
+    killers += [index.at(c) for c in noun.children if c.dep_ in {"appos", "compound"} and c.i > noun.i]
+    if noun.head.i > noun.i and noun.dep_ == "compound":
+        killers.append(index.at(noun.head))
+    # "the accused assassin of Y", "the alleged killer": a charge, not a finding
+    charged = any(c.dep_ == "amod" and c.lower_ in {"accused", "alleged", "suspected", "purported"} for c in noun.children)
+    for killer in killers:
+        for victim in victims:
+            if killer is not None and killer.kind == PERSON and killer is not victim:
+                yield Fact(subject=killer, relation=KILL, object=victim, sentence=record,
+                           factuality=REPORTED if charged else ASSERTED)
+
+
+def _charged_with_killing(sent: Span, record: Sentence, index: MentionIndex, noun: Token) -> Iterator[Fact]:
+    """Up from "the murder of Y" through at most three prepositions to a word of charge or verdict,
+    then to its subject."""
+    victims = _victims(noun, index)
+    if not victims:
+        return
+    tok, factuality = noun, None
+    for _ in range(3):
+        if tok.dep_ not in {"pobj", "pcomp"} or tok.head.dep_ != "prep":
+            return
+        tok = tok.head.head
+        if any(c.dep_ == "neg" for c in tok.children):
+            return  # "found not guilty of the murder"
+        # "went on trial for ...": the word may also sit in a phrase beside the verb
+        words = {tok.lemma_.lower(), tok.lower_, *(g.lemma_.lower() for _, g in _prep_nouns(tok))}
+        factuality = ASSERTED if words & _VERDICTS else REPORTED if words & _CHARGES else None
+        if factuality is not None:
+            break
+    if factuality is None:
+        return
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
+    for killer in _subjects(verb, index):
+        for victim in victims:
+            if killer.kind == PERSON and killer is not victim:
+                yield Fact(subject=killer, relation=KILL, object=victim, sentence=record, factuality=factuality)
+
+
+def _prep_nouns(tok: Token) -> Iterator[tuple[Token, Token]]:
+    for child in tok.children:
+        if child.dep_ == "prep":
+            yield from ((child, g) for g in child.children if g.dep_ == "pobj")
+
+
+def _subjects(verb: Token, index: MentionIndex) -> Iterator[Mention]:
+    """The named subjects of a verb or adjective, with their conjuncts; for a participle after a
+    name ("X, suspected of ..."), the name."""
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not heads and verb.dep_ in {"acl", "amod"}:
+        heads = [verb.head]
+    for h in heads:
+        for t in (h, *h.conjuncts):
+            if (m := index.at(t)) is not None:
+                yield m
+
+
 def static_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     yield from located(sent, record, index)
     yield from attached(sent, record, index)
     yield from named_places_in(sent, record, index)
+    yield from described(sent, record, index)
+    yield from prenominal(sent, record, index)
+    yield from seats(sent, record, index)
+    yield from killings(sent, record, index)
