@@ -106,6 +106,11 @@ def _city(c: list[str]) -> City:
                 admin1=c[10], population=int(c[14] or 0), capital=c[7] == "PPLC")
 
 
+def in_region_coded(name: str, code: str) -> bool:
+    """Is there a city so named in a first-level division with this code: ("Charlotte", "NC")?"""
+    return any(c.admin1 == code for c in candidates(name))
+
+
 def lookup(name: str, *, capital_of: str | None = None, within: frozenset[str] | None = None,
            countries: frozenset[str] = frozenset(),
            regions: frozenset[tuple[str, str]] = frozenset()) -> City | None:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from kg import gazetteer, places
 from kg.extract.lexicon import EVENT_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.extract.static import BASED_IN, FROM, LOCATED_IN
 from kg.gazetteer import fold
 from kg.types import (CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE,
                       ArticleExtraction, Entity, Mention)
@@ -48,6 +49,8 @@ _LOCATIVE = frozenset("in at to into near outside inside around across".split())
 _PLACE_PATIENT_EVENTS = frozenset({"Visit", "Attack", "Attendance"})
 _ACTOR_ROLES = frozenset({"agent", "addressee", "qualifier"})
 _PLACE_ROLES = frozenset({"place", "destination"})
+_CITY_BEFORE = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)*), $")  # "Port Arthur, " before a region
+_SITE_RELATIONS = frozenset({LOCATED_IN, BASED_IN, FROM})
 
 
 def name_key(name: str) -> str:
@@ -142,6 +145,8 @@ class Resolver:
             country = _country(government.group(1) or government.group(2), True, demonym=True)
             if country:
                 return f"iso-{country.lower()}", GOVERNMENT
+        if self._region_after_city(aid, m):
+            return name_key(m.name), LOCATION
         allow_code = m.kind in {COUNTRY, PLACE} or "." in m.name or fold(m.name) in country_codes
         if code := _country(m.name, allow_code, demonym=m.kind in {GROUP, COUNTRY}):
             return f"iso-{code.lower()}", None
@@ -150,6 +155,19 @@ class Resolver:
                 return f"iso-{capital.code.lower()}", GOVERNMENT
             return name_key(m.name), LOCATION
         return name_key(m.name), None
+
+    def _region_after_city(self, aid: str, m: Mention) -> bool:
+        """"Charlotte, N.C.", "Tulsa, Okla.": a short form after "City," names the city's state or
+        province, not the country that has the same ISO code. Country codes are capitals only; a
+        dotted capital pair is a region when the city lies in a region so coded (GeoNames)."""
+        name = m.name.strip()
+        if "." not in name:
+            return False
+        before = _CITY_BEFORE.search(self.texts.get(aid, "")[max(0, m.start - 40):m.start])
+        if before is None:
+            return False
+        letters = name.replace(".", "")
+        return not letters.isupper() or places.in_region_coded(before.group(1), letters)
 
     def _codes_read_as_countries(self) -> dict[str, set[str]]:
         """Per article, the short forms ("US") it uses as countries: tagged as places, or dotted, as
@@ -410,11 +428,13 @@ def _roles(extraction: ArticleExtraction) -> Iterator[tuple[tuple[int, int], str
         if event.place is not None:
             yield (event.place.start, event.place.end), "place"
     for fact in extraction.facts:
-        yield (fact.subject.start, fact.subject.end), "agent"
+        # "Moscow, Russia", "a company of Ottawa", "a native of Lima": where things are, not who acts
+        sited = fact.relation in _SITE_RELATIONS and fact.event is None
+        yield (fact.subject.start, fact.subject.end), "place" if sited and fact.relation == LOCATED_IN else "agent"
         if fact.qualifier is not None:
             yield (fact.qualifier.start, fact.qualifier.end), "qualifier"
         if fact.object is not None and fact.event is None:
-            yield (fact.object.start, fact.object.end), "addressee"
+            yield (fact.object.start, fact.object.end), "place" if sited else "addressee"
 
 
 def mention_key(article_id: str, m: Mention) -> MentionKey:

@@ -6,7 +6,7 @@ from rdflib import RDF, Literal
 
 from kg.graph import GraphBuilder
 from kg.resolve import GOVERNMENT, LOCATION, Resolver, acronym_definitions, name_key
-from kg.types import Article, ArticleExtraction, Event, Mention, Sentence
+from kg.types import Article, ArticleExtraction, Event, Fact, Mention, Sentence
 from kg.vocab import ITSRDF, KG, NIF, IRIs
 
 
@@ -154,6 +154,25 @@ def test_capital_read_as_its_government_joins_the_country_and_as_a_place_stays_t
     city = entities[keys[("b", 9)]]
     assert city.kind == "place" and city.readings == {("b", 9, 19): LOCATION}
     assert city.same_as == ("https://sws.geonames.org/4140963/",) and round(city.lat) == 39
+
+
+def test_a_capital_where_something_is_based_stays_the_city():
+    # "the Ballet of Moscow": the object of a standing place relation is where, not who
+    text = "Ballet of Moscow"
+    ballet, moscow = Mention("Ballet", 0, 6, "organization", "Ballet"), Mention("Moscow", 10, 16, "place", "Moscow")
+    sentence = Sentence(0, 0, len(text), text)
+    based = Fact(subject=ballet, relation="based in", object=moscow, sentence=sentence)
+    entities, keys = _resolve(ArticleExtraction(Article("a", text), (sentence,), (ballet, moscow), (), (based,)))
+    assert keys[("a", 10)] != "iso-ru" and entities[keys[("a", 10)]].kind == "place"
+
+
+def test_a_dotted_short_form_after_a_city_is_its_region_not_a_country():
+    # "Charlotte, N.C." is North Carolina, not New Caledonia (NC); "Shreveport, La." not Laos (LA)
+    entities, keys = _resolve(_extraction("a", ("Charlotte,", "place", "Charlotte"), ("N.C.", "place")),
+                              _extraction("b", ("Shreveport,", "place", "Shreveport"), ("La.", "place")),
+                              _extraction("c", ("talks", "concept"), ("U.S.", "place")))
+    assert keys[("a", 11)] not in {"iso-nc"} and keys[("b", 12)] != "iso-la"
+    assert keys[("c", 6)] == "iso-us"  # not after a city: the country
 
 
 def test_place_variants_merge_and_get_geonames_ids_only_when_settled():
