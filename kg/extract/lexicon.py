@@ -6,7 +6,7 @@ from __future__ import annotations
 TITLE_HEADS = frozenset("""
 minister secretary president vice-president president-elect premier chancellor adviser advisor
 ambassador envoy spokesperson spokesman spokeswoman director chief chairman chairwoman chair
-chairperson governor senator sen. congressman congresswoman representative rep. mayor king queen
+chairperson governor gov. gov senator sen. congressman congresswoman representative rep. mayor king queen
 prince princess emir sheikh sultan pope cardinal archbishop bishop rabbi imam ayatollah pastor
 general gen. admiral adm. colonel col. lieutenant lt. major maj. captain capt. commander sergeant
 sgt. marshal commissioner coordinator counselor counsellor attorney prosecutor judge justice
