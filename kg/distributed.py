@@ -149,7 +149,7 @@ def write_shards(extractions: Sequence[ArticleExtraction], folder: str | Path, *
     the graph `kg build` writes; a triple may be in several files, which a store merges.
     """
     from kg.export.rdf import write_graph
-    from kg.graph import GraphBuilder, new_graph
+    from kg.graph import GraphBuilder
     from kg.resolve import Resolver
 
     resolver = Resolver()
@@ -160,7 +160,7 @@ def write_shards(extractions: Sequence[ArticleExtraction], folder: str | Path, *
     folder.mkdir(parents=True, exist_ok=True)
 
     def builder() -> GraphBuilder:
-        b = GraphBuilder(IRIs(base), new_graph())
+        b = GraphBuilder(IRIs(base))
         b.set_resolution(entities, keys)
         return b
 

@@ -1,6 +1,7 @@
-"""The graph stage: extraction records and resolved entities into one rdflib Graph.
+"""The graph stage: extraction records and resolved entities into one set of RDF triples.
 
-The Graph is the single source of truth; every exporter (Turtle, HTML, GraphML...) reads it.
+The triples (kg.triples.Triples, rdflib terms) are the single source of truth; every exporter
+(Turtle, HTML, GraphML...) reads them, and `Triples.to_graph()` makes them an rdflib Graph.
 """
 
 from __future__ import annotations
@@ -11,39 +12,34 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
 from kg.resolve import mention_key, name_key
+from kg.triples import Triples
 from kg.types import Article, ArticleExtraction, Entity, Event, Fact, Mention, Sentence
 from kg.vocab import (EVENT_CLASSES, GEO, ITSRDF, KG, KIND_CLASSES, NIF, PREFIXES, PROV, SCHEMA, IRIs,
                       relation_iri)
 
 
-class _Batch(list):
-    """Triples waiting to be added to the graph together."""
-
-    add = list.append
-
-
-def new_graph() -> Graph:
-    # The built graph needs no named graphs (TriG is split by kg.export.rdf), so the context-free
-    # store: measured 20% faster to fill than rdflib's default Memory store.
-    g = Graph(store="SimpleMemory")
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True)
-    g.bind("skos", SKOS)
-    g.bind("owl", OWL)
-    return g
+def namespaces() -> list[tuple[str, URIRef]]:
+    return [*PREFIXES.items(), ("skos", URIRef(str(SKOS))), ("owl", URIRef(str(OWL)))]
 
 
 class GraphBuilder:
-    """Adds articles, their sentences, events and facts, and entities to one Graph."""
+    """Adds articles, their sentences, events and facts, and entities to one set of triples.
 
-    def __init__(self, iris: IRIs, graph: Graph | None = None):
+    `previous` is the graph an --update run adds to: its triples are kept, and it answers what
+    this build must not repeat (an entity's label, its mention count).
+    """
+
+    def __init__(self, iris: IRIs, previous: Graph | None = None):
         self.iris = iris
-        self.g = graph if graph is not None else new_graph()
+        self.previous = previous
+        self.g = Triples(namespaces())
+        if previous is not None:
+            self.g.update(previous.triples((None, None, None)))
         self.keys: dict[tuple[str, int, int, bool], str] = {}
         self.entities: dict[str, Entity] = {}
         self._spans: dict[str, list[tuple[int, int, str]]] = {}  # article -> (start, end, entity key)
         self._described: dict[str, URIRef] = {}  # sentences and relations already written
-        self._sink = self.g  # where triples go: the graph, or an article's batch
+        self._labelled: set[URIRef] = set()  # entity nodes this build has labelled
 
     def set_resolution(self, entities: dict[str, Entity], keys) -> None:
         self.entities, self.keys = entities, keys
@@ -56,10 +52,10 @@ class GraphBuilder:
         return self.iris.entity(self.keys[mention_key(article_id, m)])
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
-        g = self.g
+        g, previous = self.g, self.previous
         for e in entities:
             node = self.iris.entity(e.key)
-            known = g.value(node, RDFS.label)
+            known = previous.value(node, RDFS.label) if previous is not None else None
             if known is None:
                 g.add((node, RDF.type, KIND_CLASSES[e.kind]))
                 g.add((node, RDFS.label, Literal(e.label)))
@@ -68,13 +64,16 @@ class GraphBuilder:
                 # An entity already in the graph (--update) keeps its label and type: its IRI and
                 # what users see stay stable; the new name becomes an alias.
                 g.add((node, SKOS.altLabel, Literal(e.label)))
+            self._labelled.add(node)
             for alias in sorted(e.aliases):
                 g.add((node, SKOS.altLabel, Literal(alias)))
-            before = g.value(node, KG.mentionCount)
-            g.set((node, KG.mentionCount, Literal(len(e.mentions) + (int(before) if before is not None else 0))))
+            before = previous.value(node, KG.mentionCount) if previous is not None else None
+            if before is not None:
+                g.discard((node, KG.mentionCount, before))
+            g.add((node, KG.mentionCount, Literal(len(e.mentions) + (int(before) if before is not None else 0))))
             if e.code:
                 g.add((node, KG.countryCode, Literal(e.code)))
-            located = known is not None and g.value(node, GEO.lat) is not None  # --update: keep the first
+            located = known is not None and previous.value(node, GEO.lat) is not None  # --update: keep the first
             for same in e.same_as if not located else ():
                 g.add((node, OWL.sameAs, URIRef(same)))
             for other in sorted(e.affiliations):
@@ -84,15 +83,7 @@ class GraphBuilder:
                 g.add((node, GEO.long, Literal(e.lon, datatype=XSD.decimal)))
 
     def add_extraction(self, ex: ArticleExtraction) -> None:
-        # An article's triples are gathered and added in one addN: rdflib's per-add bookkeeping
-        # was a third of the graph stage.
-        self._sink = batch = _Batch()
-        self._write_article(ex)
-        self.g.addN((s, p, o, self.g) for s, p, o in batch)
-        self._sink = self.g
-
-    def _write_article(self, ex: ArticleExtraction) -> None:
-        a, g = ex.article, self._sink
+        a, g = ex.article, self.g
         art = self.iris.article(a.id)
         g.add((art, RDF.type, SCHEMA.NewsArticle))
         g.add((art, SCHEMA.identifier, Literal(a.id)))
@@ -116,7 +107,7 @@ class GraphBuilder:
 
     def _mention(self, a: Article, start: int, end: int, key: str) -> None:
         """A nif:Phrase per name occurrence, pointing at its entity: every merge can be audited."""
-        g, node = self._sink, self.iris.mention(a.id, start, end)
+        g, node = self.g, self.iris.mention(a.id, start, end)
         g.add((node, RDF.type, NIF.Phrase))
         g.add((node, NIF.anchorOf, Literal(a.text[start:end])))
         g.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
@@ -128,9 +119,11 @@ class GraphBuilder:
 
     def _author(self, article: URIRef, name: str) -> None:
         """The byline or attribution line's person: the same node as that person named in any text."""
-        g = self._sink
+        g = self.g
         person = self.iris.entity(name_key(name))
-        if self.g.value(person, RDFS.label) is None:
+        known = person in self._labelled or self.previous is not None and self.previous.value(person, RDFS.label)
+        if not known:
+            self._labelled.add(person)
             g.add((person, RDF.type, SCHEMA.Person))
             g.add((person, RDFS.label, Literal(name)))
             g.add((person, SKOS.prefLabel, Literal(name)))
@@ -143,7 +136,7 @@ class GraphBuilder:
         if key in self._described:  # one sentence is the evidence of many facts and events
             return self._described[key]
         node = self._described[key] = self.iris.sentence(article_id, s.start, s.end)
-        g = self._sink
+        g = self.g
         g.add((node, RDF.type, NIF.Sentence))
         g.add((node, NIF.anchorOf, Literal(s.text)))
         g.add((node, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)))
@@ -152,7 +145,7 @@ class GraphBuilder:
         return node
 
     def _event(self, article_id: str, e: Event) -> URIRef:
-        g = self._sink
+        g = self.g
         node = self.iris.event(article_id, e.start)
         g.add((node, RDF.type, KG.Event))
         if e.event_type:
@@ -179,7 +172,7 @@ class GraphBuilder:
         return node
 
     def _fact(self, article_id: str, f: Fact) -> None:
-        g = self._sink
+        g = self.g
         subj = self.entity(article_id, f.subject)
         obj = self.entity(article_id, f.object) if f.object is not None else None
         node = self.iris.fact(article_id, str(subj), f.relation, str(obj), f.content or "",
@@ -205,7 +198,7 @@ class GraphBuilder:
         if label in self._described:
             return self._described[label]
         rel = self._described[label] = relation_iri(label)
-        self._sink.add((rel, RDF.type, KG.Relation))
-        self._sink.add((rel, RDF.type, RDF.Property))
-        self._sink.add((rel, RDFS.label, Literal(label)))
+        self.g.add((rel, RDF.type, KG.Relation))
+        self.g.add((rel, RDF.type, RDF.Property))
+        self.g.add((rel, RDFS.label, Literal(label)))
         return rel

@@ -12,9 +12,10 @@ from rdflib import RDF, RDFS, Graph
 from kg import nlp as nlp_stage
 from kg.errors import E, KGError
 from kg.extract import extract
-from kg.graph import GraphBuilder, new_graph
+from kg.graph import GraphBuilder
 from kg.ingest import read_articles
 from kg.resolve import Resolver
+from kg.triples import Triples
 from kg.types import Article, ArticleExtraction, Skipped
 from kg.vocab import DEFAULT_BASE, KG, SCHEMA, IRIs
 
@@ -106,26 +107,34 @@ def extract_articles(articles: Sequence[Article], *, model: str | None = None, j
     return out
 
 
-def build_graph(extractions: Sequence[ArticleExtraction], *, base: str = DEFAULT_BASE,
-                graph: Graph | None = None) -> tuple[Graph, int]:
-    """Resolve entities across all extractions and build the graph; returns (graph, entity count).
+def build_triples(extractions: Sequence[ArticleExtraction], *, base: str = DEFAULT_BASE,
+                  previous: Graph | None = None) -> tuple[Triples, int]:
+    """Resolve entities across all extractions and build the graph's triples; returns them and
+    the entity count.
 
     Given an existing graph (--update), its people's names take part in surname binding and its
-    entities keep their labels, so the same entity keeps the same IRI.
+    entities keep their labels, so the same entity keeps the same IRI; its triples are kept.
     """
     resolver = Resolver()
-    if graph is not None:
-        resolver.seed(str(label) for person in graph.subjects(RDF.type, SCHEMA.Person)
-                      for label in graph.objects(person, RDFS.label))
+    if previous is not None:
+        resolver.seed(str(label) for person in previous.subjects(RDF.type, SCHEMA.Person)
+                      for label in previous.objects(person, RDFS.label))
     for ex in extractions:
         resolver.add(ex)
     entities, keys = resolver.resolve()
-    builder = GraphBuilder(IRIs(base), graph if graph is not None else new_graph())
+    builder = GraphBuilder(IRIs(base), previous)
     builder.set_resolution(entities, keys)
     builder.add_entities(entities.values())
     for ex in extractions:
         builder.add_extraction(ex)
-    return builder.g, len(set(builder.g.subjects(KG.mentionCount, None)))
+    return builder.g, len(set(builder.g.subjects(KG.mentionCount)))
+
+
+def build_graph(extractions: Sequence[ArticleExtraction], *, base: str = DEFAULT_BASE,
+                graph: Graph | None = None) -> tuple[Graph, int]:
+    """`build_triples` as an rdflib Graph (for SPARQL and the library API)."""
+    triples, entities = build_triples(extractions, base=base, previous=graph)
+    return triples.to_graph(), entities
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildSummary:
@@ -167,7 +176,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
     else:
         raise KGError(E.UNKNOWN_NAME, what="engine", name=options.engine, valid="local, dask")
     t = time.perf_counter()
-    graph, entity_count = build_graph(extractions, base=options.base, graph=previous)
+    graph, entity_count = build_triples(extractions, base=options.base, previous=previous)
+    del previous
     timer.add("resolve+graph", time.perf_counter() - t)
 
     t = time.perf_counter()

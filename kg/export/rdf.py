@@ -37,6 +37,7 @@ from rdflib.term import Node
 
 from kg.atomic import atomic_write_bytes
 from kg.errors import E, KGError
+from kg.triples import Triples
 from kg.vocab import KG, NIF, PREFIXES, PROV, SCHEMA
 
 Triple = tuple[Node, Node, Node]
@@ -67,9 +68,9 @@ class Format:
     write: Callable[[rdflib.Graph], bytes]
 
 
-def triples_of(graph: rdflib.Graph) -> set[Triple]:
-    """Every triple of a graph, or of the union of a dataset's graphs."""
-    return set(graph.triples((None, None, None)))
+def triples_of(graph: rdflib.Graph | Triples) -> set[Triple] | Triples:
+    """Every triple of a graph, or of the union of a dataset's graphs (a build's Triples as they are)."""
+    return graph if isinstance(graph, Triples) else set(graph.triples((None, None, None)))
 
 
 # ---------------------------------------------------------------- terms
