@@ -23,13 +23,21 @@ class Country:
     latlng: tuple[float, float] | None
 
 
+_DROPPED = re.compile(r"[.\u2019']")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form used for every gazetteer lookup."""
+    """Case-, accent- and punctuation-insensitive form used for every gazetteer lookup.
+
+    Memoised: resolution folds the same few thousand names over and over."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[.\u2019']", "", text)  # U.S. -> us
-    text = re.sub(r"[^\w]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    if not text.isascii():
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _DROPPED.sub("", text.lower())  # U.S. -> us
+    text = _NON_WORD.sub(" ", text).strip()
+    return text[4:] if text.startswith("the ") else text
 
 
 @dataclass(frozen=True)

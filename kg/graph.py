@@ -7,6 +7,7 @@ The triples (kg.triples.Triples, rdflib terms) are the single source of truth; e
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL
@@ -16,6 +17,12 @@ from kg.triples import Triples
 from kg.types import Article, ArticleExtraction, Entity, Event, Fact, Mention, Sentence
 from kg.vocab import (EVENT_CLASSES, GEO, ITSRDF, KG, KIND_CLASSES, NIF, PREFIXES, PROV, SCHEMA, IRIs,
                       relation_iri)
+
+
+@lru_cache(maxsize=1 << 16)
+def _offset(n: int) -> Literal:
+    """A character offset as an xsd:nonNegativeInteger literal, made once per value."""
+    return Literal(n, datatype=XSD.nonNegativeInteger)
 
 
 def namespaces() -> list[tuple[str, URIRef]]:
@@ -82,6 +89,11 @@ class GraphBuilder:
                 g.add((node, GEO.lat, Literal(e.lat, datatype=XSD.decimal)))
                 g.add((node, GEO.long, Literal(e.lon, datatype=XSD.decimal)))
 
+    def entity_count(self) -> int:
+        """Entity nodes in the graph: this build's, and an updated graph's earlier ones."""
+        earlier = set(self.previous.subjects(KG.mentionCount, None)) if self.previous is not None else set()
+        return len(earlier | self._labelled)
+
     def add_extraction(self, ex: ArticleExtraction) -> None:
         a, g = ex.article, self.g
         art = self.iris.article(a.id)
@@ -110,8 +122,8 @@ class GraphBuilder:
         g, node = self.g, self.iris.mention(a.id, start, end)
         g.add((node, RDF.type, NIF.Phrase))
         g.add((node, NIF.anchorOf, Literal(a.text[start:end])))
-        g.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
-        g.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.beginIndex, _offset(start)))
+        g.add((node, NIF.endIndex, _offset(end)))
         g.add((node, NIF.referenceContext, self.iris.article(a.id)))
         g.add((node, ITSRDF.taIdentRef, self.iris.entity(key)))
         if reading := self.entities[key].readings.get((a.id, start, end)):
@@ -139,8 +151,8 @@ class GraphBuilder:
         g = self.g
         g.add((node, RDF.type, NIF.Sentence))
         g.add((node, NIF.anchorOf, Literal(s.text)))
-        g.add((node, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)))
-        g.add((node, NIF.endIndex, Literal(s.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.beginIndex, _offset(s.start)))
+        g.add((node, NIF.endIndex, _offset(s.end)))
         g.add((node, NIF.referenceContext, self.iris.article(article_id)))
         return node
 
@@ -153,8 +165,8 @@ class GraphBuilder:
         rel = self._relation(e.relation)
         g.add((node, KG.relation, rel))
         g.add((node, KG.trigger, Literal(e.trigger)))
-        g.add((node, KG.triggerBegin, Literal(e.start, datatype=XSD.nonNegativeInteger)))
-        g.add((node, KG.triggerEnd, Literal(e.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, KG.triggerBegin, _offset(e.start)))
+        g.add((node, KG.triggerEnd, _offset(e.end)))
         for prop, mentions in ((KG.agent, e.agents), (KG.patient, e.patients), (KG.topic, e.topics)):
             for m in mentions:
                 g.add((node, prop, self.entity(article_id, m)))

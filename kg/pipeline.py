@@ -127,7 +127,7 @@ def build_triples(extractions: Sequence[ArticleExtraction], *, base: str = DEFAU
     builder.add_entities(entities.values())
     for ex in extractions:
         builder.add_extraction(ex)
-    return builder.g, len(set(builder.g.subjects(KG.mentionCount)))
+    return builder.g, builder.entity_count()
 
 
 def build_graph(extractions: Sequence[ArticleExtraction], *, base: str = DEFAULT_BASE,

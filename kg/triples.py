@@ -70,7 +70,8 @@ class Triples:
         return ((a, b, c) for a, b, c in self._triples if (p is None or b == p) and (o is None or c == o))
 
     def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
-        return iter(self._subject_index().get(subject, {}).get(predicate, ()))
+        found = self._subject_index().get(subject, {}).get(predicate, ())
+        return iter(sorted(found, key=_order) if len(found) > 1 else found)
 
     def subjects(self, predicate: Node, obj: Node | None = None) -> Iterator[Node]:
         by_object = self._object_index(predicate)
@@ -79,8 +80,11 @@ class Triples:
         return iter(sorted({s for subjects in by_object.values() for s in subjects}, key=_order))
 
     def value(self, subject: Node, predicate: Node) -> Node | None:
+        """One object of (subject, predicate), the least in term order when there are several."""
         found = self._subject_index().get(subject, {}).get(predicate)
-        return found[0] if found else None
+        if not found:
+            return None
+        return found[0] if len(found) == 1 else min(found, key=_order)
 
     def to_graph(self, graph: Graph | None = None) -> Graph:
         """The triples in an rdflib Graph (a new one in the SimpleMemory store unless given)."""
@@ -92,15 +96,22 @@ class Triples:
 
     # ------------------------------------------------------------ index
 
+    def by_subject(self) -> dict[Node, dict[Node, list[Node]]]:
+        """subject -> predicate -> objects (in no particular order); do not modify."""
+        return self._subject_index()
+
     def _subject_index(self) -> dict[Node, dict[Node, list[Node]]]:
         if self._by_subject is None:
-            index: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
+            index: dict[Node, dict[Node, list[Node]]] = {}
             for s, p, o in self._triples:
-                index[s][p].append(o)
-            for by_p in index.values():  # a deterministic order for value() and objects()
-                for objects in by_p.values():
-                    objects.sort(key=_order)
-            self._by_subject = {s: dict(by_p) for s, by_p in index.items()}
+                by_p = index.get(s)
+                if by_p is None:
+                    index[s] = {p: [o]}
+                elif (objects := by_p.get(p)) is None:
+                    by_p[p] = [o]
+                else:
+                    objects.append(o)
+            self._by_subject = index
         return self._by_subject
 
     def _object_index(self, predicate: Node) -> dict[Node, list[Node]]:
@@ -109,8 +120,8 @@ class Triples:
             self._by_object = {}
         if predicate not in self._by_object:
             index: dict[Node, list[Node]] = defaultdict(list)
-            for s, p, o in self._triples:
-                if p == predicate:
+            for s, by_p in self._subject_index().items():
+                for o in by_p.get(predicate, ()):
                     index[o].append(s)
             for subjects in index.values():
                 subjects.sort(key=_order)
