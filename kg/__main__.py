@@ -2,4 +2,5 @@
 
 from kg.cli import main
 
-main()
+if __name__ == "__main__":  # not again in the worker processes `kg build --jobs N` spawns
+    main()

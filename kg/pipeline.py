@@ -90,13 +90,25 @@ def _previous(options: BuildOptions) -> Graph | None:
 
 def extract_articles(articles: Sequence[Article], *, model: str | None = None, jobs: int = 1,
                      progress: Progress | None = None, timer: _Timer | None = None) -> list[ArticleExtraction]:
-    """Parse and extract every article; Docs are streamed and dropped, only records are kept."""
-    nlp = nlp_stage.load(model)
+    """Parse and extract every article; Docs are streamed and dropped, only records are kept.
+
+    With jobs > 1, worker processes parse and extract shards of articles and send back records
+    (kg.distributed.extract_with_processes): unlike `nlp.pipe(n_process=...)`, this process then
+    neither deserialises Docs nor runs the extractor, and it loads the gazetteers resolution needs
+    while the workers parse.
+    """
     timer = timer or _Timer()
-    out: list[ArticleExtraction] = []
     t0 = time.perf_counter()
+    if jobs > 1:
+        from kg.distributed import extract_with_processes
+
+        out = extract_with_processes(articles, model=model, jobs=jobs, progress=progress, meanwhile=_warm_up)
+        timer.add("parse+extract", time.perf_counter() - t0)
+        return out
+    nlp = nlp_stage.load(model)
+    out = []
     extract_time = 0.0
-    for doc, article in nlp_stage.parse(nlp, articles, jobs=jobs):
+    for doc, article in nlp_stage.parse(nlp, articles):
         t1 = time.perf_counter()
         out.append(extract(doc, article))
         extract_time += time.perf_counter() - t1
@@ -105,6 +117,14 @@ def extract_articles(articles: Sequence[Article], *, model: str | None = None, j
     timer.add("parse", time.perf_counter() - t0 - extract_time)
     timer.add("extract", extract_time)
     return out
+
+
+def _warm_up() -> None:
+    """Load the data resolution reads (country and city gazetteers) ahead of time."""
+    from kg import gazetteer, places
+
+    gazetteer.load()
+    places.load()
 
 
 def build_triples(extractions: Sequence[ArticleExtraction], *, base: str = DEFAULT_BASE,

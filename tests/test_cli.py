@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,23 @@ def test_build_into_an_oxigraph_store_then_query_it(tmp_path):
 def test_scheduler_needs_the_dask_engine(tmp_path):
     result = runner.invoke(app, ["build", "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2 and "--engine dask" in result.output + result.stderr
+
+
+def _kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_worker_processes_build_the_same_graph(tmp_path):
+    # --jobs 2: worker processes parse and extract; the graph must not depend on how many
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert _kg("build", str(ROOT / "seeds"), "--out", str(one), "--no-html").returncode == 0
+    result = _kg("build", str(ROOT / "seeds"), "--out", str(two), "--no-html", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    assert (one / "graph.ttl").read_bytes() == (two / "graph.ttl").read_bytes()
+
+
+def test_an_error_in_a_worker_process_reaches_the_user(tmp_path):
+    result = _kg("build", str(ROOT / "seeds"), "--out", str(tmp_path), "--jobs", "2", "--model", "no_such_model_xyz")
+    assert result.returncode == 2
+    assert "[MODEL_MISSING]" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "graph.ttl").exists()
