@@ -138,6 +138,20 @@ def test_object_less_facts(nlp, text, fact):
     assert (*fact, "*") in facts_of(nlp, text)
 
 
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a company or person "of" a known place is two mentions, so the place relation is found
+    ("Granite Plastics Inc. of Denver will buy the plant.", ("Granite Plastics Inc.", "based in", "Denver"), None),
+    ("Maria Lopez of Tulsa said the plant would close.", ("Maria Lopez", "from", "Tulsa"), None),
+    # an institution named after its place keeps its name
+    ("Maria Lopez, a professor at the University of Chicago, spoke.",
+     ("Maria Lopez", "affiliated with", "University of Chicago"), "Chicago"),
+])
+def test_a_place_after_of_is_split_from_a_company_or_person(nlp, text, expected, unwanted):
+    found = facts_of(nlp, text)
+    assert expected in found, found
+    assert unwanted is None or all(unwanted not in (s, o) for s, _, o in found)
+
+
 def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
     # "added" with no object or complement: the event is kept, but there is no fact to state
     assert facts_of(nlp, "Karl Lind added.") == set()

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg import gazetteer
+from kg import gazetteer, places
 from kg.extract.lexicon import HONORIFICS, PORTFOLIO_WORDS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
 
@@ -111,7 +111,34 @@ def sentence_ents(sent: Span) -> list[Span]:
     return out
 
 
-def _candidate_spans(sent: Span) -> list[tuple[int, int]]:
+# Endings of a company's name: "Acme Plastics Inc. of Denver" is the company, then where it is.
+_COMPANY_SUFFIXES = {"inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc", "plc", "sa", "s.a.", "ag",
+                     "gmbh", "nv", "n.v.", "bv", "spa", "s.p.a.", "lp", "l.p."}
+
+
+def _is_known_place(text: str) -> bool:
+    gaz = gazetteer.load()
+    return bool(gaz.country(text) or gaz.division(text) or places.candidates(text))
+
+
+def _place_tail(doc: Doc, s: int, e: int) -> int | None:
+    """Where "of PLACE" starts in a name span that is really a company or person and their place:
+    "Acme Plastics Inc. of Denver", "Maria Lopez of Tulsa" (NER often takes the whole as one name).
+    Names of institutions keep theirs: "Bank of America", "University of Chicago"."""
+    for k in range(s + 1, e - 1):
+        if doc[k].lower_ != "of" or not _is_known_place(doc[k + 1:e].text):
+            continue
+        before = doc[k - 1]
+        company = before.lower_ in _COMPANY_SUFFIXES or before.text == "," and doc[k - 2].lower_ in _COMPANY_SUFFIXES
+        person = k - s >= 2 and all(t.ent_type_ == "PERSON" for t in doc[s:k]) and \
+            not any(t.lower_ in TITLE_HEADS for t in doc[s:k])
+        if company or person:
+            return k
+    return None
+
+
+def _candidate_spans(sent: Span) -> list[tuple[int, int, bool]]:
+    """(start, end, split-off place?) of every name span in the sentence."""
     doc = sent.doc
     spans = [(e.start, e.end) for e in sentence_ents(sent) if e.label_ in _NAME_LABELS]
     if not headline_like(sent):
@@ -131,7 +158,13 @@ def _candidate_spans(sent: Span) -> list[tuple[int, int]]:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
-    return [(s, e) for s, e in merged]
+    out = []
+    for s, e in merged:
+        if (k := _place_tail(doc, s, e)) is not None:
+            out += [(s, k - (doc[k - 1].text == ","), False), (k + 1, e, True)]
+        else:
+            out.append((s, e, False))
+    return out
 
 
 def _complement_word(token: Token) -> bool:
@@ -206,7 +239,12 @@ def sentence_mentions(sent: Span) -> list[Mention]:
     """Every name mention in a sentence, with titles split off."""
     doc = sent.doc
     out = []
-    for s, e in _candidate_spans(sent):
+    for s, e, place in _candidate_spans(sent):
+        if place:  # split off "Acme Inc. of Denver": a place, whatever NER tagged it
+            span = doc[s:e]
+            kind = COUNTRY if gazetteer.load().country(span.text) else PLACE
+            out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, kind=kind, name=span.text))
+            continue
         _, t, n = _split_title(doc, s, e)
         if n >= e:
             continue  # a title with no name ("the Assistant Secretary of State"): coreference's business
