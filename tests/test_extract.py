@@ -142,6 +142,8 @@ def test_object_less_facts(nlp, text, fact):
     # a company or person "of" a known place is two mentions, so the place relation is found
     ("Granite Plastics Inc. of Denver will buy the plant.", ("Granite Plastics Inc.", "based in", "Denver"), None),
     ("Maria Lopez of Tulsa said the plant would close.", ("Maria Lopez", "from", "Tulsa"), None),
+    ("Jan Novak of the Civic Democratic Party, better known by its acronym ODS, met the families.",
+     ("Jan Novak", "affiliated with", "Civic Democratic Party"), "ODS"),
     # an institution named after its place keeps its name
     ("Maria Lopez, a professor at the University of Chicago, spoke.",
      ("Maria Lopez", "affiliated with", "University of Chicago"), "Chicago"),

@@ -343,9 +343,13 @@ def _is_event_verb(verb: Token) -> bool:
     return verb.lemma_.lower() not in lex.LIGHT_VERBS or bool(objects)
 
 
+_NAMING = frozenset("know call dub name nickname title label brand".split())
+
+
 def _is_participle_modifier(verb: Token) -> bool:
     """"X, killed in an attack by rebels": a past participle modifying a noun is a passive clause."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() not in lex.LIGHT_VERBS
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() not in lex.LIGHT_VERBS \
+        and verb.lemma_.lower() not in _NAMING  # "X, better known by its acronym Y": a name, not an event
 
 
 def _verbless(sent: Span) -> bool:

@@ -121,19 +121,27 @@ def _is_known_place(text: str) -> bool:
     return bool(gaz.country(text) or gaz.division(text) or places.candidates(text))
 
 
-def _place_tail(doc: Doc, s: int, e: int) -> int | None:
-    """Where "of PLACE" starts in a name span that is really a company or person and their place:
-    "Acme Plastics Inc. of Denver", "Maria Lopez of Tulsa" (NER often takes the whole as one name).
+def _split_of(doc: Doc, s: int, e: int) -> tuple[int, bool] | None:
+    """Where "of X" starts in a name span that is really a company or person and where or what
+    they belong to, and whether X is a place: "Acme Plastics Inc. of Denver", "Maria Lopez of
+    Tulsa", "Ana Ruiz of the Green Party" (NER or a proper-noun run took the whole as one name).
     Names of institutions keep theirs: "Bank of America", "University of Chicago"."""
     for k in range(s + 1, e - 1):
-        if doc[k].lower_ != "of" or not _is_known_place(doc[k + 1:e].text):
+        if doc[k].lower_ != "of":
             continue
+        tail = doc[k + 2:e] if doc[k + 1].lower_ == "the" else doc[k + 1:e]
+        place = _is_known_place(tail.text)
         before = doc[k - 1]
         company = before.lower_ in _COMPANY_SUFFIXES or before.text == "," and doc[k - 2].lower_ in _COMPANY_SUFFIXES
         person = k - s >= 2 and all(t.ent_type_ == "PERSON" for t in doc[s:k]) and \
             not any(t.lower_ in TITLE_HEADS for t in doc[s:k])
-        if company or person:
-            return k
+        if place and (company or person):
+            return k, True
+        # "Ana Ruiz of the Green Party": NER starts an organisation after "of" that the name is not part of
+        named = k - s >= 2 and not any(t.ent_type_ in {"ORG", "GPE", "FAC", "LOC"} or t.lower_ in TITLE_HEADS
+                                       for t in doc[s:k])
+        if named and doc[k + 1].ent_iob_ == "B" and doc[k + 1].ent_type_ in {"ORG", "NORP"}:
+            return k, False
     return None
 
 
@@ -160,8 +168,10 @@ def _candidate_spans(sent: Span) -> list[tuple[int, int, bool]]:
             merged.append([s, e])
     out = []
     for s, e in merged:
-        if (k := _place_tail(doc, s, e)) is not None:
-            out += [(s, k - (doc[k - 1].text == ","), False), (k + 1, e, True)]
+        if (split := _split_of(doc, s, e)) is not None:
+            k, place = split
+            tail = k + 1 + (doc[k + 1].lower_ == "the")
+            out += [(s, k - (doc[k - 1].text == ","), False), (tail, e, place)]
         else:
             out.append((s, e, False))
     return out
