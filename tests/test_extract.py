@@ -154,6 +154,19 @@ def test_a_place_after_of_is_split_from_a_company_or_person(nlp, text, expected,
     assert unwanted is None or all(unwanted not in (s, o) for s, _, o in found)
 
 
+def test_a_weekday_after_a_place_is_a_time_not_part_of_its_name(nlp):
+    # the small model tags "Lima Monday" as one name; the place is Lima, the day is a time
+    text = "Foreign Minister Ana Ruiz will be heading to Lima Monday."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
+    assert ("Ana Ruiz", "head", "Lima") in {(f.subject.name, f.relation, f.object and f.object.name) for f in ex.facts}
+    assert next(e for e in ex.events if e.relation == "head").time.date == "2024-06-10"
+
+
+def test_going_somewhere_is_a_movement(nlp):
+    assert ("Ana Ruiz", "go", "Lima") in facts_of(nlp, "The crisis deepened as Ana Ruiz went to Lima on Tuesday.")
+    assert facts_of(nlp, "Ana Ruiz is going to decide soon.") == set()
+
+
 def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
     # "added" with no object or complement: the event is kept, but there is no fact to state
     assert facts_of(nlp, "Karl Lind added.") == set()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
-from kg.extract.mentions import concept_mention, is_title_word, sentence_ents
+from kg.extract.mentions import WEEKDAYS, concept_mention, is_title_word, sentence_ents
 from kg.timex import normalise
 from kg.types import (ASSERTED, COUNTRY, HYPOTHETICAL, NEGATED, PLACE, PLANNED, REPORTED, Event,
                       Mention, Sentence, TimeExpr)
@@ -134,6 +134,10 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
     members += _positional_appositives(token, index)
     if members:
         return members
+    if token.lower_ in WEEKDAYS or token.ent_type_ in _TEMPORAL_ENTS:  # "to Kyiv Monday": the place
+        named = [m for c in token.children if c.dep_ == "compound" and (m := index.at(c)) is not None]
+        if named:
+            return named
     if token.pos_ in {"NOUN", "PROPN"}:
         return [concept_mention(token)]
     return []
@@ -269,7 +273,12 @@ def _object_heads(verb: Token, passive: bool) -> list[Token]:
             # A prepositional object is a participant only when it names someone or something;
             # "on the sidelines", "in an effort" are circumstances.
             objects += [g for g in prep.children if g.dep_ == "pobj"]
-    return [o for o in objects if o.ent_type_ not in _TEMPORAL_ENTS]
+    return [o for o in objects if o.ent_type_ not in _TEMPORAL_ENTS or _names_before(o)]
+
+
+def _names_before(token: Token) -> bool:
+    """"to Lima Monday": a time word with a name compounded before it stands for that name."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
 
 
 def _factuality(verb: Token) -> str:
@@ -316,6 +325,9 @@ def _time(tokens: list[Token], sent: Span, reference: str | None, future: bool) 
         if ent.label_ in {"DATE", "TIME"} and ent.root.i in ids:
             text = ent.text
             return normalise(text, reference, future=future)
+    for token in tokens:  # a weekday NER took for part of a name ("to Kyiv Monday")
+        if token.lower_ in WEEKDAYS and token.ent_type_ not in {"DATE", "TIME"}:
+            return normalise(token.text, reference, future=future)
     return None
 
 
@@ -340,7 +352,11 @@ def _is_event_verb(verb: Token) -> bool:
     if verb.lemma_.lower() in lex.SUPPORT_VERBS and any(
             o.lower_ in lex.EVENT_NOUN_VERBS and o.pos_ != "PROPN" for o in objects):  # not "launch the X Dialogue"
         return False  # "held talks", "launched an attack": the noun's event says it all
-    return verb.lemma_.lower() not in lex.LIGHT_VERBS or bool(objects)
+    # "went to Capitol Hill" is a movement; "going to decide" is not
+    moved = verb.lemma_.lower() in lex.MOVE_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(g.dep_ == "pobj" for g in c.children)
+        for c in verb.children)
+    return verb.lemma_.lower() not in lex.LIGHT_VERBS or bool(objects) or moved
 
 
 _NAMING = frozenset("know call dub name nickname title label brand".split())

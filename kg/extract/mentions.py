@@ -21,6 +21,8 @@ _LABEL_KINDS = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLAC
 # Words that may sit inside a proper name between capitalised words ("Secretary of State").
 _CONNECTORS = {"of", "for", "&", "de", "al", "bin"}
 _DETERMINERS = {"the", "a", "an"}
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 def is_title_word(token: Token) -> bool:
@@ -31,9 +33,16 @@ _NON_NAME_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CA
 
 
 def _is_name_token(token: Token) -> bool:
-    if token.ent_type_ in _NON_NAME_ENTS:
+    if token.ent_type_ in _NON_NAME_ENTS and not _name_before_weekday(token):
         return False
     return token.pos_ == "PROPN" or (token.is_title and token.pos_ in {"NOUN", "ADJ"} and is_title_word(token))
+
+
+def _name_before_weekday(token: Token) -> bool:
+    """"to Lima Monday", tagged as one date: the proper noun before the weekday is a name."""
+    doc = token.doc
+    return token.pos_ == "PROPN" and token.lower_ not in WEEKDAYS | MONTHS \
+        and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in WEEKDAYS
 
 
 def _is_acronym(token: Token) -> bool:
@@ -156,7 +165,8 @@ def _candidate_spans(sent: Span) -> list[tuple[int, int, bool]]:
     for s, e in sorted(spans):
         while s < e and doc[s].lower_ in _DETERMINERS:
             s += 1
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].tag_ in {"POS", "CC"} or doc[e - 1].lower_ in _CONNECTORS):
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].tag_ in {"POS", "CC"} or doc[e - 1].lower_ in _CONNECTORS
+                         or doc[e - 1].lower_ in WEEKDAYS):  # "to Kyiv Monday", tagged as one name
             e -= 1  # "the Departments of State and" -> "Departments of State"
         if e - s > 1 and _is_acronym(doc[s]) and all(t.tag_ in {"NNPS", "NNS"} for t in doc[s + 1:e]):
             e = s + 1  # "NATO Allies", "EU Members": the organisation, then a plural noun about its members
