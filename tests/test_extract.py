@@ -167,6 +167,23 @@ def test_going_somewhere_is_a_movement(nlp):
     assert facts_of(nlp, "Ana Ruiz is going to decide soon.") == set()
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the target of an event noun hung on its support verb, and a hyphenated modifier kept whole
+    ("The Chilean-led coalition launched airstrikes on Arica.", ("Chilean-led coalition", "strike", "Arica")),
+    ("Kowalska held talks on Monday with Soto on trade.", ("Kowalska", "meet", "Soto")),
+    # claiming a deed makes the claimant its (reported) agent
+    ("The Red Dawn Front claimed responsibility for the attack.", ("Red Dawn Front", "attack", "*")),
+])
+def test_support_verbs_hand_over_their_arguments(nlp, text, expected):
+    assert expected in facts_of(nlp, text)
+
+
+def test_a_claimed_deed_is_reported(nlp):
+    text = "The Red Dawn Front claimed the attack."
+    ex = extract(nlp(text), Article(id="t", text=text))
+    assert [e.factuality for e in ex.events if e.relation == "attack"] == ["reported"]
+
+
 def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
     # "added" with no object or complement: the event is kept, but there is no fact to state
     assert facts_of(nlp, "Karl Lind added.") == set()

@@ -125,7 +125,9 @@ VICTIM_NOUNS = frozenset("killing killings murder assassination execution death 
 # Verbs that hand their subject to the event noun they govern: "held talks", "launched an attack".
 SUPPORT_VERBS = frozenset("hold have launch carry conduct stage pay make mount begin start attend join "
                           "lead host order plan undertake wage reaffirm reiterate express voice pledge "
-                          "offer extend affirm renew declare announce".split())
+                          "offer extend affirm renew declare announce claim".split())
+# Support verbs by which an actor owns a deed in words only: "X claimed (responsibility for) the attack".
+CLAIM_VERBS = frozenset("claim".split())
 # Prepositions that introduce the other party or target of an event noun.
 NOUN_PATIENT_PREPS = frozenset("with on against to into of for".split())
 # Nouns too general to be a topic themselves: the topic is what they are about

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
 from kg.extract.clauses import MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens
-from kg.types import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Event, Mention, Sentence
+from kg.types import ASSERTED, COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention, Sentence
 
 _MODIFIER_DEPS = {"poss", "compound", "amod", "nmod"}
 _ACTOR_KINDS = {PERSON, ORGANIZATION, COUNTRY, GROUP}
@@ -60,13 +60,29 @@ def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
     present = False
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         present = head.lower_ in lex.PRESENCE_PREPS and noun.lower_ in lex.GATHERING_NOUNS
-        head = head.head
+        if head.lower_ == "for" and head.head.lower_ == "responsibility":  # "claimed responsibility for the attack"
+            noun, head = head.head, head.head.head
+        else:
+            head = head.head
     if head.pos_ != "VERB" or noun.dep_ not in {"dobj", "pobj"}:
         return []
     if head.lemma_.lower() not in lex.SUPPORT_VERBS and not present:
         return []
     subjects, passive = _subject_heads(head)
     return [] if passive else [m for h in subjects for m in arg_mentions(h, index)]
+
+
+def _support_targets(noun: Token, event_type: str | None, index: MentionIndex) -> list[Mention]:
+    """"launched airstrikes on Yemen", "held talks with X": the parser hangs the event noun's
+    target or partner on the support verb; it is the noun's patient all the same."""
+    head = noun.head
+    if noun.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in lex.SUPPORT_VERBS:
+        return []
+    talks = event_type in {"Meeting", "PhoneCall", "Discussion"}
+    preps = {"with"} if talks else {"on", "against", "into"}
+    found = [m for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps
+             for obj in prep.children if obj.dep_ == "pobj" for m in arg_mentions(obj, index)]
+    return _named(found) if talks else found
 
 
 def _accused(noun: Token, index: MentionIndex) -> list[Mention]:
@@ -85,6 +101,16 @@ def _accused(noun: Token, index: MentionIndex) -> list[Mention]:
     return []
 
 
+def _noun_factuality(governor: Token | None) -> str:
+    """An event noun's factuality is its governing verb's; one that is claimed ("X claimed the
+    attack") is as good as the claimant's word."""
+    if governor is None:
+        return ASSERTED
+    if governor.lemma_.lower() in lex.CLAIM_VERBS:
+        return REPORTED
+    return _factuality(governor)
+
+
 def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, reference: str | None) -> Iterator[Event]:
     for noun in sent:
         if noun.pos_ not in {"NOUN", "PROPN"} or index.at(noun) is not None and noun.pos_ == "PROPN":
@@ -93,8 +119,11 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
         if verb is None:
             continue
         agents, patients, place = _roles(noun, index)
+        event_type = lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(verb)
         if not agents:
             agents = _support_subjects(noun, index)
+        if not patients:
+            patients = _support_targets(noun, event_type, index)
         if not agents and noun.lower_ in lex.VICTIM_NOUNS:
             agents = _accused(noun, index)
         agents = [a for a in agents if (a.start, a.end) not in {(p.start, p.end) for p in patients}]
@@ -105,10 +134,9 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
         governor = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
         if governor is not None and governor.lemma_.lower() in lex.SUPPORT_VERBS:
             tokens += clause_tokens(governor)  # "held a call with X on Monday": the verb's setting
-        event_type = lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(verb)
         yield Event(relation=verb, event_type=event_type, trigger=noun.text,
                     start=noun.idx, end=noun.idx + len(noun), sentence=record,
                     agents=tuple(agents), patients=tuple(patients), place=place,
                     time=_time(tokens, sent, reference, False),
-                    factuality=_factuality(governor) if governor is not None else "asserted",
+                    factuality=_noun_factuality(governor),
                     oblique=place, oblique_prep="in" if place else None, passive=passive)
