@@ -97,7 +97,16 @@ def query_store(store: str | Path | ox.Store, text: str, *, name: str = "the que
             graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
         return QueryResult("graph", graph=graph)
     variables = tuple(v.value for v in answer.variables)
-    rows = tuple(tuple(to_rdflib(solution[v]) for v in variables) for solution in answer)
+    # Rows repeat their terms (a predicate, an article, an entity): each is converted once.
+    converted: dict[object, Node | None] = {None: None}
+
+    def term(value: object) -> Node | None:
+        found = converted.get(value)
+        if found is None and value is not None:
+            found = converted[value] = to_rdflib(value)
+        return found
+
+    rows = tuple(tuple(term(value) for value in solution) for solution in answer)
     return QueryResult("select", variables=variables, rows=rows)
 
 
