@@ -125,6 +125,7 @@ def query(
     sparql: Annotated[str, typer.Argument(help="A .rq file (see queries/) or inline SPARQL.")],
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json (W3C SPARQL 1.1 results formats).")] = "table",
     param: Annotated[Optional[list[str]], typer.Option(help="Bind a query variable: NAME=VALUE (a plain literal). Repeatable.")] = None,
+    engine: Annotated[str, typer.Option(help="For a graph file: rdflib, or oxigraph (loads it into memory; much faster on large graphs). A store folder always uses Oxigraph.")] = "rdflib",
 ) -> None:
     """Run a SPARQL query over a graph and print the results."""
     from kg.query import format_result, read_query, run_query
@@ -132,7 +133,7 @@ def query(
 
     try:
         text, _ = read_query(sparql)
-        result = run_query(graph, bind_params(text, _params(param)) if param else sparql)
+        result = run_query(graph, bind_params(text, _params(param)) if param else sparql, engine=engine)
         typer.echo(format_result(result, format), nl=False)
     except KGError as err:
         _fail(err)

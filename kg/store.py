@@ -60,6 +60,14 @@ def load_into_store(graph_or_file: rdflib.Graph | str | Path, store_dir: str | P
         del store  # releases the directory lock now, not at garbage collection
 
 
+def query_file(path: str | Path, text: str, *, name: str = "the query", base: str | None = None) -> QueryResult:
+    """Load a graph file into an in-memory Oxigraph store and query it (`kg query --engine oxigraph`):
+    on a graph of a million triples, seconds where rdflib takes minutes."""
+    store = ox.Store()
+    _bulk_load_file(store, Path(path))
+    return query_store(store, text, name=name, base=base)
+
+
 def _bulk_load_file(store: ox.Store, path: Path) -> None:
     if not path.is_file():
         raise KGError(E.GRAPH_MISSING, path=str(path))
