@@ -2,10 +2,10 @@
 
 `kg build` writes its graph once and reads it only to export it. An rdflib Graph indexes every
 triple three ways as it is added (measured: about 1.4 KB a triple in its SimpleMemory store, and a
-third of the graph stage); a set of term tuples costs about a tenth of that. The exporters need
-three lookups (`subjects`, `objects`, `value`) and the namespaces; the index behind them is built
-on first use, after the last triple is added. `to_graph()` gives a full rdflib Graph when one is
-wanted (the library API, SPARQL).
+third of the graph stage). Here triples are grouped by subject, as the Turtle writer needs them,
+and the exporters' three lookups (`subjects`, `objects`, `value`) read that grouping; `subjects`
+builds an object index per predicate on first use. `to_graph()` gives a full rdflib Graph when one
+is wanted (the library API, SPARQL).
 """
 
 from __future__ import annotations
@@ -20,27 +20,48 @@ Triple = tuple[Node, Node, Node]
 
 
 class Triples:
-    """A set of triples with namespace bindings, read through a lazily built index."""
+    """A set of triples with namespace bindings, grouped by subject as they are added."""
 
     def __init__(self, namespaces: Iterable[tuple[str, Node]] = ()):
-        self._triples: set[Triple] = set()
+        # subject -> predicate -> objects: what the Turtle writer and the lookups read, kept as
+        # the triples arrive (a builder adds one node's triples together), so no index is rebuilt.
+        self._by_subject: dict[Node, dict[Node, list[Node]]] = {}
+        self._count = 0
         self._namespaces = list(namespaces)
-        self._by_subject: dict[Node, dict[Node, list[Node]]] | None = None
-        self._by_object: dict[Node, dict[Node, list[Node]]] | None = None  # predicate -> object -> subjects
+        self._by_object: dict[Node, dict[Node, list[Node]]] = {}  # predicate -> object -> subjects
 
     # ------------------------------------------------------------ writing
 
     def add(self, triple: Triple) -> None:
-        self._triples.add(triple)
-        self._by_subject = self._by_object = None
+        s, p, o = triple
+        by_p = self._by_subject.get(s)
+        if by_p is None:
+            self._by_subject[s] = {p: [o]}
+        elif (objects := by_p.get(p)) is None:
+            by_p[p] = [o]
+        elif o in objects:
+            return
+        else:
+            objects.append(o)
+        self._count += 1
+        if self._by_object:
+            self._by_object = {}
 
     def update(self, triples: Iterable[Triple]) -> None:
-        self._triples.update(triples)
-        self._by_subject = self._by_object = None
+        for triple in triples:
+            self.add(triple)
 
     def discard(self, triple: Triple) -> None:
-        self._triples.discard(triple)
-        self._by_subject = self._by_object = None
+        s, p, o = triple
+        objects = self._by_subject.get(s, {}).get(p)
+        if objects and o in objects:
+            objects.remove(o)
+            self._count -= 1
+            if not objects:
+                del self._by_subject[s][p]
+                if not self._by_subject[s]:
+                    del self._by_subject[s]
+            self._by_object = {}
 
     def bind(self, prefix: str, namespace: Node) -> None:
         self._namespaces.append((prefix, namespace))
@@ -48,13 +69,14 @@ class Triples:
     # ------------------------------------------------------------ reading (rdflib Graph's names)
 
     def __len__(self) -> int:
-        return len(self._triples)
+        return self._count
 
     def __iter__(self) -> Iterator[Triple]:
-        return iter(self._triples)
+        return ((s, p, o) for s, by_p in self._by_subject.items() for p, objects in by_p.items() for o in objects)
 
     def __contains__(self, triple: Triple) -> bool:
-        return triple in self._triples
+        s, p, o = triple
+        return o in self._by_subject.get(s, {}).get(p, ())
 
     def namespaces(self) -> Iterator[tuple[str, Node]]:
         return iter(self._namespaces)
@@ -62,15 +84,15 @@ class Triples:
     def triples(self, pattern: tuple[Node | None, Node | None, Node | None]) -> Iterator[Triple]:
         s, p, o = pattern
         if s is None and p is None and o is None:
-            return iter(self._triples)
+            return iter(self)
         if s is not None:
-            by_p = self._subject_index().get(s, {})
+            by_p = self._by_subject.get(s, {})
             pairs = ((q, x) for q in ([p] if p is not None else list(by_p)) for x in by_p.get(q, ()))
             return ((s, q, x) for q, x in pairs if o is None or x == o)
-        return ((a, b, c) for a, b, c in self._triples if (p is None or b == p) and (o is None or c == o))
+        return ((a, b, c) for a, b, c in self if (p is None or b == p) and (o is None or c == o))
 
     def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
-        found = self._subject_index().get(subject, {}).get(predicate, ())
+        found = self._by_subject.get(subject, {}).get(predicate, ())
         return iter(sorted(found, key=_order) if len(found) > 1 else found)
 
     def subjects(self, predicate: Node, obj: Node | None = None) -> Iterator[Node]:
@@ -81,7 +103,7 @@ class Triples:
 
     def value(self, subject: Node, predicate: Node) -> Node | None:
         """One object of (subject, predicate), the least in term order when there are several."""
-        found = self._subject_index().get(subject, {}).get(predicate)
+        found = self._by_subject.get(subject, {}).get(predicate)
         if not found:
             return None
         return found[0] if len(found) == 1 else min(found, key=_order)
@@ -91,36 +113,20 @@ class Triples:
         g = graph if graph is not None else Graph(store="SimpleMemory")
         for prefix, ns in self._namespaces:
             g.bind(prefix, ns, override=True)
-        g.addN((s, p, o, g) for s, p, o in self._triples)
+        g.addN((s, p, o, g) for s, p, o in self)
         return g
-
-    # ------------------------------------------------------------ index
 
     def by_subject(self) -> dict[Node, dict[Node, list[Node]]]:
         """subject -> predicate -> objects (in no particular order); do not modify."""
-        return self._subject_index()
-
-    def _subject_index(self) -> dict[Node, dict[Node, list[Node]]]:
-        if self._by_subject is None:
-            index: dict[Node, dict[Node, list[Node]]] = {}
-            for s, p, o in self._triples:
-                by_p = index.get(s)
-                if by_p is None:
-                    index[s] = {p: [o]}
-                elif (objects := by_p.get(p)) is None:
-                    by_p[p] = [o]
-                else:
-                    objects.append(o)
-            self._by_subject = index
         return self._by_subject
+
+    # ------------------------------------------------------------ index
 
     def _object_index(self, predicate: Node) -> dict[Node, list[Node]]:
         """object -> subjects for one predicate, built the first time that predicate is asked for."""
-        if self._by_object is None:
-            self._by_object = {}
         if predicate not in self._by_object:
             index: dict[Node, list[Node]] = defaultdict(list)
-            for s, by_p in self._subject_index().items():
+            for s, by_p in self._by_subject.items():
                 for o in by_p.get(predicate, ()):
                     index[o].append(s)
             for subjects in index.values():
