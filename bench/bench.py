@@ -7,14 +7,15 @@ each copy's sentences rotated so no two articles are the same text), then for ea
 runs, each in a fresh child process:
   raw     spaCy's `nlp.pipe` over the same (ingested) texts, same model, components, batch size
           and process count: the cost floor;
-  build   the full `kg build` (kg.pipeline.build): ingest, parse, extract, resolve+graph, write;
-  shards  (--engine shards) the same build, parse+extract sharded over a process pool;
+  build   the full `kg build --jobs N` (kg.pipeline.build): ingest, parse, extract, resolve+graph,
+          write; with N > 1, N worker processes parse and extract;
   dask    (--engine dask) the same, sharded over a local Dask cluster.
 It prints words/s, the ratio build/raw, the time per stage and peak memory: the resident set of
 the whole process tree (sampled every 0.1 s, shared pages counted once per process, so an upper
 bound) and of the main process alone. --batch-sizes measures raw spaCy at several batch sizes;
 --triples builds a graph of that many triples from real extraction records and times writing it
-as Turtle and N-Triples and answering queries/facts.rq with Oxigraph and with rdflib.
+as Turtle and N-Triples and answering queries/facts.rq with Oxigraph (a disk store, an in-memory
+store, `kg query --engine oxigraph`) and with rdflib.
 The output also goes to --log (default /tmp/kg-bench.txt).
 """
 
@@ -165,23 +166,20 @@ def run_build(corpus: str, out: str, jobs: int, html: bool) -> dict:
 
 
 def run_sharded_build(corpus: str, out: str, jobs: int, html: bool, engine: str) -> dict:
-    """The stages pipeline.build runs, with extraction sharded over `jobs` processes or Dask workers."""
-    from kg.distributed import extract_with_dask, extract_with_processes
+    """The stages pipeline.build runs, with extraction sharded over a LocalCluster of `jobs` Dask workers."""
+    from kg.distributed import extract_with_dask
     from kg.export.html import write_html
     from kg.export.rdf import write_graph
     from kg.ingest import read_articles
-    from kg.pipeline import build_graph
+    from kg.pipeline import build_triples
     from kg.types import Article
 
     clock = _Clock()
     articles = [a for a in read_articles([corpus]) if isinstance(a, Article)]
     clock.lap("ingest")
-    if engine == "dask":
-        extractions = extract_with_dask(articles, workers=jobs)  # a LocalCluster of `jobs` workers
-    else:
-        extractions = extract_with_processes(articles, jobs=jobs)
+    extractions = extract_with_dask(articles, workers=jobs)
     clock.lap("start+parse+extract")
-    graph, _ = build_graph(extractions)
+    graph, _ = build_triples(extractions)
     clock.lap("resolve+graph")
     write_graph(graph, Path(out) / "graph.ttl")
     if html:
@@ -222,9 +220,9 @@ def large_graph(target: int, corpus: str, jobs: int, out: str) -> dict:
     from kg import nlp as nlp_stage
     from kg.export.rdf import write_graph
     from kg.ingest import read_articles
-    from kg.pipeline import extract_articles, build_graph
-    from kg.query import run_query
-    from kg.store import load_into_store, open_store, query_store
+    from kg.pipeline import build_triples, extract_articles
+    from kg.query import load_graph, run_query
+    from kg.store import load_into_store, open_store, query_file, query_store
     from kg.types import Article
     import pyoxigraph as ox
 
@@ -232,12 +230,12 @@ def large_graph(target: int, corpus: str, jobs: int, out: str) -> dict:
     articles = [a for a in read_articles([corpus]) if isinstance(a, Article)]
     records = extract_articles(articles, model=nlp_stage.model_name(), jobs=jobs)
     clock.lap("extract corpus")
-    per_copy = len(build_graph(records)[0])
+    per_copy = len(build_triples(records)[0])
     copies = -(-target // per_copy)
     replicated = [_variant(ex, k) for k in range(copies) for ex in records]
     del records
     clock.lap("replicate records")
-    graph, entities = build_graph(replicated)
+    graph, entities = build_triples(replicated)  # as `kg build` holds them (kg.triples.Triples)
     figures = {"copies": copies, "articles": len(replicated), "entities": entities, "triples": len(graph),
                "resolve+graph s": clock.lap("resolve+graph")}
     del replicated
@@ -246,7 +244,8 @@ def large_graph(target: int, corpus: str, jobs: int, out: str) -> dict:
         write_graph(graph, folder / name, fmt)
         figures[f"{fmt} s"] = clock.lap(fmt)
         figures[f"{fmt} MB"] = (folder / name).stat().st_size / MB
-    figures["rss after graph MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["peak RSS after writing MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    del graph
     load_into_store(folder / "graph.nt", folder / "store")
     figures["oxigraph bulk load s"] = clock.lap("load")
     query = (ROOT / "queries" / "facts.rq").read_text(encoding="utf-8")
@@ -264,6 +263,10 @@ def large_graph(target: int, corpus: str, jobs: int, out: str) -> dict:
         query_store(memory, query)
         figures[f"facts.rq ox in-memory {run} s"] = clock.lap(run)
     del memory
+    rows = len(query_file(folder / "graph.ttl", query).rows)
+    figures["kg query --engine oxigraph (load+query) s"] = clock.lap("query_file")
+    graph = load_graph(folder / "graph.ttl")
+    figures["rdflib parse graph.ttl s"] = clock.lap("rdflib parse")
     rows = len(run_query(graph, ROOT / "queries" / "facts.rq").rows)
     figures["facts.rq rdflib s"] = clock.lap("rdflib")
     figures["facts.rq rdflib rows"] = rows
@@ -318,9 +321,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--words", type=int, default=200_000, help="corpus size in words")
     parser.add_argument("--jobs", type=int, nargs="*", default=[1, 2],
                         help="process counts to measure (none: only --batch-sizes and --triples)")
-    parser.add_argument("--engine", choices=["local", "shards", "dask"], nargs="+", default=["local"],
-                        help="build engines: local (kg build as it is), shards (kg.distributed's process "
-                             "pool), dask (a LocalCluster of --jobs workers)")
+    parser.add_argument("--engine", choices=["local", "dask"], nargs="+", default=["local"],
+                        help="build engines: local (kg build as it is), dask (a LocalCluster of --jobs workers)")
     parser.add_argument("--batch-sizes", type=int, nargs="*", default=[],
                         help="also measure raw spaCy (1 process) at these nlp.pipe batch sizes")
     parser.add_argument("--triples", type=int, default=0, help="also build and time a graph of this many triples")

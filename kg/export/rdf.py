@@ -32,7 +32,7 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.plugins.serializers.nquads import _nq_row
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib.plugins.serializers.nt import _nt_row, _quoteLiteral
 from rdflib.term import Node
 
 from kg.atomic import atomic_write_bytes
@@ -218,7 +218,17 @@ def _write_trig(graph: rdflib.Graph) -> bytes:
 
 
 def _write_ntriples(graph: rdflib.Graph) -> bytes:
-    return "".join(sorted({_nt_row(t) for t in triples_of(graph)})).encode("utf-8")
+    # rdflib's own row format (_nt_row), with each term written once: subjects and predicates
+    # repeat on every line of a large graph.
+    written: dict[Node, str] = {}
+
+    def nt(term: Node) -> str:
+        text = written.get(term)
+        if text is None:
+            text = written[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+        return text
+
+    return "".join(sorted({f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples_of(graph)})).encode("utf-8")
 
 
 def _write_nquads(graph: rdflib.Graph) -> bytes:
