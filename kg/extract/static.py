@@ -5,6 +5,7 @@ organisation ("Boston University's Michael Papagiannis", "X, a spokesman for Y")
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -43,7 +44,15 @@ _VERDICTS = {"convict", "guilty", "sentence", "plead", "confess", "admit", "jail
 
 
 def _tokens(sent: Span, m: Mention) -> list[Token]:
-    return [t for t in sent if m.start <= t.idx < m.end]
+    """The sentence's tokens that start inside the mention (found by bisection: this runs for every
+    mention of every rule)."""
+    doc = sent.doc
+    starts = doc.user_data.get("kg_token_starts")
+    if starts is None:
+        starts = doc.user_data["kg_token_starts"] = [t.idx for t in doc]
+    lo = max(bisect.bisect_left(starts, m.start), sent.start)
+    hi = min(bisect.bisect_left(starts, m.end), sent.end)
+    return list(doc[lo:hi]) if lo < hi else []
 
 
 def _is_list_item(sent: Span, m: Mention, index: MentionIndex, *, after: bool) -> bool:
