@@ -184,6 +184,30 @@ def test_a_claimed_deed_is_reported(nlp):
     assert [e.factuality for e in ex.events if e.relation == "attack"] == ["reported"]
 
 
+def test_topics_of_a_discussion_of_ways_are_what_the_ways_are_for(nlp):
+    text = ("The ministers discussed ways and assessed concrete steps to deepen their cooperation on "
+            "maritime issues, defense issues, tourism, water and energy security, fighting drought and "
+            "expanding farm exports, while agreeing to hold talks on a range of regional issues.")
+    topics = {o for s, r, o in facts_of(nlp, text) if r == "discuss"}
+    assert {"defense issues", "tourism", "energy", "drought", "farm exports"} <= topics
+    assert not topics & {"ways", "concrete steps", "regional issues", "range", "maritime issues"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "their support for X's sovereignty": the pair supports X, the possessor
+    ("Foreign Minister Anna Kowalska and Trade Secretary Piet de Vries met in Geneva. They also "
+     "reiterated their support for Chile's sovereignty and territorial integrity against Peru's claims.",
+     {("Anna Kowalska", "support", "Chile"), ("Piet de Vries", "support", "Chile")}),
+    # what is supported need not have a name
+    ("Foreign Minister Anna Kowalska reaffirmed support for productive UN-brokered talks.",
+     {("Anna Kowalska", "support", "productive UN-brokered talks")}),
+])
+def test_support_for(nlp, text, expected):
+    found = facts_of(nlp, text)
+    assert expected <= found, found
+    assert not any(o == "Peru" for _, r, o in found if r == "support")
+
+
 def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
     # "added" with no object or complement: the event is kept, but there is no fact to state
     assert facts_of(nlp, "Karl Lind added.") == set()

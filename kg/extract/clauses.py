@@ -171,6 +171,41 @@ def _topic_inside(tok: Token) -> Token | None:
     return (about or [t for t in inner if t.dep_ in {"pobj", "dobj"}] or [None])[0]
 
 
+def _generic(m: Mention) -> bool:
+    words = m.name.lower().split()
+    return m.kind == "concept" and bool(words) and words[-1] in lex.GENERIC_TOPIC_NOUNS
+
+
+def _purpose_topics(verb: Token, index: MentionIndex) -> list[Mention]:
+    """"discussed ways and assessed steps to deepen cooperation on A, B and C, fighting D and
+    expanding E": when what was discussed is a general noun, the topics are what the coordinated
+    verbs and their purpose clauses are "on" or "about", and the objects of their bare gerunds.
+    A clause with its own subordinator ("while agreeing to ...") is another matter."""
+    group = [verb] + [c for c in verb.conjuncts if c.pos_ == "VERB" and not any(g.dep_ in _SUBJ_DEPS for g in c.children)]
+    found: list[Mention] = []
+    seen: set[int] = set()
+    stack = list(group)
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        if tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS:
+            for obj in (c for c in tok.children if c.dep_ == "pobj"):
+                found += [m for t in [obj, *obj.conjuncts] if t.pos_ in {"NOUN", "PROPN"} and _specific(t)
+                          for m in (index.within(t.subtree) or [concept_mention(t)])]
+            continue
+        if tok.tag_ == "VBG" and tok.dep_ in {"advcl", "conj"} and not any(g.dep_ in _SUBJ_DEPS for g in tok.children):
+            found += [m for o in tok.children if o.dep_ == "dobj" for m in (index.within(o.subtree) or [concept_mention(o)])]
+        stack.extend(c for c in tok.children if not any(g.dep_ == "mark" for g in c.children))
+    return _dedupe(found)
+
+
+def _specific(noun: Token) -> bool:
+    """"trade", "defense issues" name a subject; "regional issues", "a range" do not."""
+    return noun.lemma_.lower() not in lex.GENERIC_TOPIC_NOUNS or any(c.dep_ == "compound" for c in noun.children)
+
+
 _TALK_NOUNS = {"discussion", "dialogue", "consultation", "talk", "call", "conversation", "negotiation"}
 
 
@@ -412,6 +447,8 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
                     c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBG"
                     and not any(g.dep_ in _SUBJ_DEPS for g in c.children)]:
                 topics += topic_mentions(head, index)
+            if all(_generic(t) for t in topics):
+                topics = _purpose_topics(verb, index) or topics
         else:
             direct = {c.i for c in verb.children} | ({verb.head.i} if passive else set())
             for h in obj_heads:

@@ -84,8 +84,8 @@ MEMBER_MARKERS = frozenset("including include such like among".split())
 
 PRONOUNS = frozenset("he she him her his hers they them their theirs it its we us our i me you "
                      "who whom which that this these those".split())
-PERSONAL_SINGULAR = frozenset("he she him her".split())
-PERSONAL_PLURAL = frozenset("they them".split())
+PERSONAL_SINGULAR = frozenset("he she him her his".split())
+PERSONAL_PLURAL = frozenset("they them their".split())
 # Definite references to a pair mentioned before ("the duo", "both ministers").
 PAIR_NOUNS = frozenset("duo pair two both sides".split())
 
@@ -150,7 +150,7 @@ PRESENCE_PREPS = frozenset("during at after before for in ahead".split())
 # Events worth a fact of their own when nobody else takes part: "X died", "X was arrested",
 # "protesters rallied" -> (X, die), (X, be arrested), (protesters, rally). Other verbs with no
 # object ("X said", "X added") are recorded as events only.
-UNARY_EVENT_TYPES = frozenset("Meeting PhoneCall Visit Attack Attendance Agreement".split())
+UNARY_EVENT_TYPES = frozenset("Meeting PhoneCall Visit Attack Attendance".split())
 UNARY_EVENT_VERBS = frozenset("""
 die perish drown starve suffocate protest rally march demonstrate riot strike picket resign quit retire
 flee escape surrender defect emigrate immigrate migrate evacuate withdraw retreat advance collapse explode

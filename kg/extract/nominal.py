@@ -23,6 +23,7 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
     """(agents, patients, place) of an event noun from its own modifiers and prepositions."""
     victim = noun.lower_ in lex.VICTIM_NOUNS
     died = noun.lower_ in {"death", "deaths"}  # "X's death": X is who died
+    stance = lex.EVENT_NOUN_VERBS.get(noun.lower_) in {"support", "condemn"}
     agents, patients, place = [], [], None
     for child in noun.children:
         if child.dep_ in _MODIFIER_DEPS and (m := index.at(child)) is not None and m.kind != "office":
@@ -35,9 +36,12 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
             (patients if victim and not died else agents).extend(arg_mentions(child, index))
         elif child.dep_ == "prep":
             objs = [g for g in child.children if g.dep_ == "pobj"]
-            found = _named([m for o in objs for m in arg_mentions(o, index)])
-            if not found:  # "support for Ukraine's sovereignty": the possessor is the party
-                found = [m for o in objs for c in o.children if c.dep_ == "poss" and (m := index.at(c))]
+            mentioned = [m for o in objs for m in arg_mentions(o, index)]
+            found = _named(mentioned)
+            if not found:  # "support for Ukraine's sovereignty and integrity": the possessor is the party
+                found = [m for o in objs for t in _phrase(o) if t.dep_ == "poss" and (m := index.at(t))]
+            if not found and stance and child.lower_ in {"for", "of"}:
+                found = mentioned  # "support for peace talks": what is backed, named or not
             prep = child.lower_
             if prep == "by":
                 agents += found
@@ -51,6 +55,16 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
             elif prep in {"in", "at"} and found and found[0].kind in {PLACE, COUNTRY}:
                 place = found[0]
     return agents, patients, place
+
+
+def _phrase(noun: Token) -> list[Token]:
+    """The noun phrase's own words, without its prepositional phrases and clauses."""
+    out, stack = [], [noun]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ in {"poss", "nmod", "compound", "conj", "amod", "appos"})
+    return out
 
 
 def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
