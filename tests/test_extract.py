@@ -208,6 +208,25 @@ def test_support_for(nlp, text, expected):
     assert not any(o == "Peru" for _, r, o in found if r == "support")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a participle with a by-phrase is passive: who joined whom
+    ("Ambassador to Chile Ana Ruiz was in Lima as well, joined by Chilean Ambassador to the United States Eva Sol.",
+     {("Eva Sol", "join", "Ana Ruiz"), ("Eva Sol", "holds office", "Chilean Ambassador to the United States")}),
+    # "Under" opens the title; a list closed by "and many others" is all met
+    ("Minister Ivan Petrov had meetings with Trade Adviser Tom Hale, Under Secretary of State for "
+     "Economic Affairs Lina Haddad, and many others.",
+     {("Ivan Petrov", "meet", "Tom Hale"), ("Ivan Petrov", "meet", "Lina Haddad"),
+      ("Lina Haddad", "holds office", "Under Secretary of State for Economic Affairs")}),
+])
+def test_titles_and_lists_the_parser_splits(nlp, text, expected):
+    found = facts_of(nlp, text)
+    assert expected <= found, found
+
+
+def test_a_name_after_a_comma_is_no_partner_without_and(nlp):
+    assert ("Kowalska", "meet", "Ruiz") not in facts_of(nlp, "Kowalska met Soto, Ruiz said.")
+
+
 def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
     # "added" with no object or complement: the event is kept, but there is no fact to state
     assert facts_of(nlp, "Karl Lind added.") == set()

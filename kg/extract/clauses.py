@@ -73,22 +73,36 @@ def _anaphor(token: Token) -> Mention | None:
     return None
 
 
-def _positional_appositives(token: Token, index: MentionIndex) -> list[Mention]:
-    """", A and B," right after a noun phrase: an apposition the parser failed to attach."""
+def _positional_appositives(token: Token, index: MentionIndex, *, listed: bool = False) -> list[Mention]:
+    """", A and B," right after a noun phrase: an apposition the parser failed to attach.
+
+    With `listed`, the names continue a list ("met X, Y, and many others"): it must be closed by
+    "and", so "met X, Y said" adds nobody."""
     doc, right = token.doc, token.right_edge.i
-    if right + 1 >= len(doc) or doc[right + 1].text != ",":
+    if doc[right].text != ",":  # the parser may hang the comma on the name itself
+        right += 1
+    if right >= len(doc) or doc[right].text != ",":
         return []
-    found, i = [], right + 2
+    found, i, joined = [], right + 1, False
     while i < len(doc) and (m := index.at(doc[i])):
         found.append(m)
         while i < len(doc) and doc[i].idx < m.end:
             i += 1
         if i < len(doc) and doc[i].lower_ in {",", "and"}:
+            joined = joined or doc[i].lower_ == "and" or i + 1 < len(doc) and doc[i + 1].lower_ == "and"
             i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "and")
             continue
         break
+    others = i < len(doc) and (doc[i].lower_ in _OTHERS or doc[i].lower_ in _MANY and i + 1 < len(doc)
+                                and doc[i + 1].lower_ in _OTHERS)  # "..., and many others"
     closes = i >= len(doc) or doc[i].is_punct or doc[i].is_sent_end or doc[i].pos_ in {"PART", "AUX", "VERB"}
-    return found if found and closes else []
+    if listed:
+        return found if found and joined and (closes or others) else []
+    return found if found and (closes or others and joined) else []
+
+
+_OTHERS = {"others", "other"}
+_MANY = {"many", "several", "a", "few", "numerous"}
 
 
 def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Mention]:
@@ -118,7 +132,7 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
     if token.tag_ in {"WDT", "WP"} and clause.dep_ == "relcl" and clause.head.i not in seen:
         return arg_mentions(clause.head, index, seen)  # "the telescope, which NASA launched"
     if (m := index.at(token)) is not None:
-        found = [m] + _np_members(token, index, seen)
+        found = [m] + _np_members(token, index, seen) + _positional_appositives(token, index, listed=True)
         return sorted({(x.start, x.end): x for x in found}.values(), key=lambda x: x.start)
     if (a := _anaphor(token)) is not None:
         return [a]
@@ -436,6 +450,11 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         else:
             subj_heads, passive = _subject_heads(verb)
             obj_heads = _object_heads(verb, passive)
+            by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if by and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS for c in verb.children):
+                # "X was in Geneva, joined by Y": a participle with a by-phrase is passive; the
+                # subject it inherits is its patient
+                subj_heads, obj_heads = by, subj_heads
         agents = _dedupe(m for h in subj_heads for m in arg_mentions(h, index))
         lem = lemma(verb)
         patients, topics = [], []

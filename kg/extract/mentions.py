@@ -81,6 +81,11 @@ def _runs(sent: Span) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         start, j = i, i + 1
+        # "Under Secretary of State ...", "Deputy Minister ...": a capitalised title modifier the
+        # tagger took for another part of speech opens the title.
+        while start > sent.start and doc[start].lower_ in TITLE_HEADS and doc[start - 1].is_title \
+                and doc[start - 1].lower_ in TITLE_MODIFIERS:
+            start -= 1
         # "Turkish Foreign Minister ...": a leading demonym or country joins a titled name.
         while start > sent.start and is_title_word(doc[start]) and _is_affiliation_token(doc[start - 1]):
             start -= 1
@@ -199,6 +204,14 @@ def _name_after_complement(doc: Doc, start: int, end: int) -> int:
     that are no part of a portfolio ("Anna" in "State Anna J. Novak", tagged "J. Novak").
     """
     person = next((t.i for t in doc[start:end] if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"), None)
+    if person is None and doc[start].lower_ == "to":
+        # "Ambassador to the United States Lilit Makunts", all tagged one organisation: the
+        # complement is the longest country name after "to"
+        gaz = gazetteer.load()
+        first = start + 1 + (doc[start + 1].lower_ == "the")
+        for k in range(end - 1, first, -1):
+            if gaz.country(doc[first:k].text):
+                return k
     if person is None:
         name = start + 2
         while name < end - 1 and _complement_word(doc[name]):
