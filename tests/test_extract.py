@@ -227,6 +227,13 @@ def test_a_name_after_a_comma_is_no_partner_without_and(nlp):
     assert ("Kowalska", "meet", "Ruiz") not in facts_of(nlp, "Kowalska met Soto, Ruiz said.")
 
 
+def test_a_gathering_takes_its_place_from_its_relative_clause(nlp):
+    text = "The talks, which took place over four days in Tarija, were attended by Foreign Minister Ana Ruiz."
+    ex = extract(nlp(text), Article(id="t", text=text))
+    attend = next(e for e in ex.events if e.relation == "attend")
+    assert attend.place is not None and attend.place.name == "Tarija"
+
+
 def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
     # "added" with no object or complement: the event is kept, but there is no fact to state
     assert facts_of(nlp, "Karl Lind added.") == set()

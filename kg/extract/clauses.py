@@ -436,6 +436,7 @@ def _oblique(verb: Token, index: MentionIndex) -> tuple[str, Mention] | None:
 def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, reference: str | None) -> Iterator[Event]:
     """One Event per event verb of the sentence, with its arguments as mentions."""
     shared: dict[int, tuple[Mention | None, TimeExpr | None]] = {}
+    settings: dict[int, tuple[Mention | None, TimeExpr | None]] = {}  # gathering noun -> where, when
     for verb in sent:
         if not _is_event_verb(verb):
             continue
@@ -486,6 +487,11 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         time = _time(tokens, sent, reference, factuality == PLANNED)
         if place is None and time is None and verb.dep_ in {"advcl", "conj"} and verb.head.i in shared:
             place, time = shared[verb.head.i]  # a participial adjunct shares its clause's setting
+        for head in [*subj_heads, *obj_heads]:  # "The talks, which took place in Arlington, were attended by X"
+            if head.i in settings:
+                place, time = place or settings[head.i][0], time or settings[head.i][1]
+        if verb.dep_ in {"relcl", "acl"} and verb.head.lower_ in lex.GATHERING_NOUNS:
+            settings[verb.head.i] = (place, time)
         shared[verb.i] = (place, time)
         content = _content(verb) if lem in lex.SAY_VERBS else None
         oblique = _oblique(verb, index) if not (patients and agents) and not topics and not content else None
