@@ -234,6 +234,12 @@ def test_a_gathering_takes_its_place_from_its_relative_clause(nlp):
     assert attend.place is not None and attend.place.name == "Tarija"
 
 
+def test_a_marked_participle_with_a_by_phrase_takes_no_patient_from_the_clause(nlp):
+    # "as envisioned by X": X envisioned the plan, not the people who made it
+    text = "Minister Ana Ruiz intends to deepen cooperation as envisioned by the Lima Accord Council."
+    assert not any(r == "envision" for _, r, _ in facts_of(nlp, text))
+
+
 def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
     # "added" with no object or complement: the event is kept, but there is no fact to state
     assert facts_of(nlp, "Karl Lind added.") == set()

@@ -454,8 +454,10 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
             by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if by and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS for c in verb.children):
                 # "X was in Geneva, joined by Y": a participle with a by-phrase is passive; the
-                # subject it inherits is its patient
-                subj_heads, obj_heads = by, subj_heads
+                # subject it inherits is its patient, unless a subordinator makes it a comment on
+                # the clause ("X deepened ties, as envisioned by Y")
+                marked = any(c.dep_ == "mark" for c in verb.children)
+                subj_heads, obj_heads = by, ([] if marked else subj_heads)
         agents = _dedupe(m for h in subj_heads for m in arg_mentions(h, index))
         lem = lemma(verb)
         patients, topics = [], []
