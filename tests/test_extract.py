@@ -240,6 +240,25 @@ def test_a_marked_participle_with_a_by_phrase_takes_no_patient_from_the_clause(n
     assert not any(r == "envision" for _, r, _ in facts_of(nlp, text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    # business: a date after "agreed on" controls nothing
+    ("Granite Foods agreed on Monday to buy Danish rival Nordvik Dairy for $2 billion.",
+     {("Granite Foods", "buy", "Nordvik Dairy")}),
+    # sport: roles written in lower case before a name; where a player came from
+    ("Porto Azul coach Helena Duarte praised the defense.", {("Helena Duarte", "holds office", "coach")}),
+    ("Rivera, who joined from Valencia in January, opened the scoring.", {("Rivera", "join from", "Valencia")}),
+    # science: a team led by someone; a profession opening the sentence
+    ("The team, led by geologist Anna Berg, drilled into the seabed.",
+     {("Anna Berg", "lead", "team"), ("Anna Berg", "holds office", "geologist")}),
+    ("Other experts urged caution. Paleobotanist David Kim of Uppsala University said more samples were needed.",
+     {("David Kim", "holds office", "Paleobotanist"), ("David Kim", "affiliated with", "Uppsala University")}),
+])
+def test_other_genres(nlp, text, expected):
+    found = facts_of(nlp, text)
+    assert expected <= found, found
+    assert not any(s == "Monday" or o == "Monday" for s, _, o in found)
+
+
 def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
     # "added" with no object or complement: the event is kept, but there is no fact to state
     assert facts_of(nlp, "Karl Lind added.") == set()

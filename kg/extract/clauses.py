@@ -303,7 +303,8 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ == "xcomp":  # "urge Hamas to reach" -> Hamas reaches; "called on Peru to act" -> Peru
         objects = [c for c in gov.children if c.dep_ in _OBJ_DEPS] or [
             g for c in gov.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
-            for g in c.children if g.dep_ == "pobj"]
+            for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in _TEMPORAL_ENTS
+            and g.lower_ not in WEEKDAYS]  # "agreed on Monday to buy X": Monday is no one
         if objects:
             return objects, False
     return _subject_heads(gov)[0], False
@@ -441,7 +442,8 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         if not _is_event_verb(verb):
             continue
         relation = _relation(verb)
-        if _is_participle_modifier(verb) and _verbless(sent):
+        by_phrase = any(c.dep_ == "agent" for c in verb.children)
+        if _is_participle_modifier(verb) and _verbless(sent) and not by_phrase:
             # "A and his counterparts, including B, engaged in talks": the parser found no main verb
             # and hung the real one on the nearest noun; the sentence's root phrase is its subject.
             subj_heads, passive, obj_heads = [sent.root], False, _object_heads(verb, False)
@@ -480,6 +482,9 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
                 patients += found if h.i in direct or h.dep_ != "pobj" else [m for m in found if m.kind != "concept"]
         if not agents and not (passive and patients):
             continue  # no participant: nothing a reader would record
+        if patients and " " not in relation and lem not in lex.TOPIC_VERBS \
+                and all(h.dep_ == "pobj" and h.head.lower_ == "from" for h in obj_heads):
+            relation = f"{relation} from"  # "joined from Valencia": where from, not whom
         for prep_or_obj in (c for c in verb.children if c.dep_ in _OBJ_DEPS | {"prep"}):
             target = next((g for g in prep_or_obj.children if g.dep_ == "pobj"), prep_or_obj)
             topics += nominal_topics(target, index)

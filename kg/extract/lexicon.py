@@ -16,6 +16,18 @@ superintendent inspector chancellor-elect secretary-general undersecretary under
 administrator commandant chairmen ministers secretaries presidents
 """.split())
 
+# Roles news writes in lower case before a name ("coach Helena Duarte", "geologist Anna Berg"):
+# professions and positions that are no formal title.
+ROLE_NOUNS = frozenset("""
+coach manager captain striker midfielder goalkeeper defender forward winger referee player
+geologist biologist chemist physicist astronomer scientist researcher economist historian
+archaeologist paleontologist paleobotanist epidemiologist virologist engineer architect analyst
+lawyer attorney judge doctor surgeon nurse teacher author novelist writer poet journalist
+photographer filmmaker director producer actor actress singer musician artist designer
+founder investor banker entrepreneur executive spokesman spokeswoman spokesperson
+activist campaigner candidate lawmaker senator governor mayor diplomat envoy ambassador
+""".split())
+
 # Title words that only modify a head ("Deputy Prime Minister", "Acting Director").
 TITLE_MODIFIERS = frozenset("""
 deputy vice acting interim former late foreign prime assistant associate principal senior chief under

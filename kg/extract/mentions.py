@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
-from kg.extract.lexicon import HONORIFICS, PORTFOLIO_WORDS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.extract.lexicon import HONORIFICS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -231,7 +231,8 @@ def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
     # The last title head that leaves a name after it.
     head = None
     for i in range(s, e):
-        if doc[i].lower_ in TITLE_HEADS and i + 1 < e and not all(is_title_word(t) for t in doc[i + 1:e]):
+        role = doc[i].lower_ in ROLE_NOUNS and i == s and doc[i].is_sent_start  # "Paleobotanist David Kim said"
+        if (doc[i].lower_ in TITLE_HEADS or role) and i + 1 < e and not all(is_title_word(t) for t in doc[i + 1:e]):
             head = i
     if head is None:
         return s, s, s

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import MentionIndex
-from kg.extract.lexicon import TITLE_HEADS
+from kg.extract.lexicon import ROLE_NOUNS, TITLE_HEADS
 from kg.extract.mentions import office_mention
 from kg import gazetteer
 from kg.extract.static import AFFILIATED_WITH, FROM
@@ -85,6 +85,11 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
         m = index.at(tok)
         if m is None or tok.ent_type_ != "PERSON" or tok.i != _root_in(sent, m).i:
             continue
+        if (office := _role_before(sent, m, index)) is not None:  # "coach Helena Duarte"
+            role, qualifier = office
+            yield Fact(subject=m, relation=HOLDS_OFFICE, object=role, sentence=record, qualifier=qualifier)
+            if qualifier is not None and qualifier.kind == ORGANIZATION:
+                yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
         for ap in _appositions(tok):
             if index.at(ap) or ap.pos_ != "NOUN" or ap.lemma_.lower() not in TITLE_HEADS:
                 continue
@@ -94,6 +99,28 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
             yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
             if qualifier is not None and qualifier.kind == ORGANIZATION:
                 yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
+
+
+def _role_before(sent: Span, m: Mention, index: MentionIndex) -> tuple[Mention, Mention | None] | None:
+    """A lower-case role noun right before a name, as news writes it: "coach Helena Duarte",
+    "geologist Anna Berg", "Porto Azul captain Tomas Eder" (the team or country before it is the
+    role's qualifier). Capitalised titles are split off the name by kg.extract.mentions."""
+    if m.title:
+        return None
+    doc = sent.doc
+    first = next((t for t in sent if t.idx >= m.start), None)
+    if first is None or first.i - 1 < sent.start:
+        return None
+    role = doc[first.i - 1]
+    if role.pos_ != "NOUN" or not (role.is_lower or role.is_sent_start) or role.dep_ != "compound" \
+            or role.lemma_.lower() not in TITLE_HEADS | ROLE_NOUNS:
+        return None
+    qualifier = index.at(doc[role.i - 1]) if role.i - 1 >= sent.start else None
+    if qualifier is not None and qualifier.kind not in {ORGANIZATION, COUNTRY, GROUP, PLACE}:
+        qualifier = None
+    start = qualifier.start if qualifier is not None else role.idx
+    text = doc.text[start:role.idx + len(role)]
+    return Mention(text, start, role.idx + len(role), OFFICE, text), qualifier
 
 
 def _root_in(sent: Span, m: Mention) -> Token:
