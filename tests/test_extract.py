@@ -259,6 +259,21 @@ def test_other_genres(nlp, text, expected):
     assert not any(s == "Monday" or o == "Monday" for s, _, o in found)
 
 
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a quotation is kept whole, and "that" is no part of what was said
+    ('"We suffered, but we deserved it," Duarte said.', ("Duarte", "say", "We suffered, but we deserved it"), None),
+    ("The ministry said in a statement that talks would resume.", ("ministry", "say", "talks would resume"),
+     "say in"),
+    # where or when a speaker spoke is no complement of the speech
+    ("Rivera opened the scoring and added a second after halftime.", ("Rivera", "open", "scoring"), "add after"),
+])
+def test_reported_speech(nlp, text, expected, unwanted):
+    ex = extract(nlp(text), Article(id="t", text=text))
+    found = {(f.subject.name, f.relation, f.object.name if f.object else f.content) for f in ex.facts}
+    assert expected in found, found
+    assert unwanted is None or all(r != unwanted for _, r, _ in found)
+
+
 def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
     # "added" with no object or complement: the event is kept, but there is no fact to state
     assert facts_of(nlp, "Karl Lind added.") == set()

@@ -386,9 +386,28 @@ def _content(verb: Token) -> str | None:
     comp = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}), None)
     if comp is None:
         return None
+    quoted = _quotation(verb, comp)
+    if quoted is not None:  # '"We suffered, but we deserved it," Duarte said': all of the quotation
+        return quoted
     toks = [t for t in comp.subtree if not t.is_punct or t.i not in {comp.left_edge.i, comp.right_edge.i}]
+    if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that":
+        toks = toks[1:]  # "said that talks would resume": what was said starts after "that"
     text = verb.doc[toks[0].i:toks[-1].i + 1].text if toks else ""
     return text.strip(" \"'\u201c\u201d,") or None
+
+
+_QUOTES = {'"', "\u201c", "\u201d"}
+
+
+def _quotation(verb: Token, comp: Token) -> str | None:
+    """The quoted words the complement sits in, when the sentence quotes them whole."""
+    sent = verb.sent
+    marks = [t.i for t in sent if t.text in _QUOTES]
+    for open_, close in zip(marks[::2], marks[1::2]):
+        if open_ < comp.i < close and not open_ < verb.i < close:
+            text = verb.doc[open_ + 1:close].text.strip(" ,")
+            return text or None
+    return None
 
 
 def _is_event_verb(verb: Token) -> bool:
@@ -501,7 +520,10 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
             settings[verb.head.i] = (place, time)
         shared[verb.i] = (place, time)
         content = _content(verb) if lem in lex.SAY_VERBS else None
-        oblique = _oblique(verb, index) if not (patients and agents) and not topics and not content else None
+        # a speech verb's complement is where or how it was said ("said in a statement", "added
+        # a second after halftime"), not what: no open-IE fact
+        oblique = _oblique(verb, index) if not (patients and agents) and not topics and not content \
+            and lem not in lex.SAY_VERBS else None
         yield Event(relation=relation, event_type=lex.EVENT_TYPES.get(relation.replace(" ", "_"), lex.EVENT_TYPES.get(lem)),
                     trigger=verb.text,
                     start=verb.idx, end=verb.idx + len(verb), sentence=record,
