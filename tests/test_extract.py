@@ -274,6 +274,12 @@ def test_reported_speech(nlp, text, expected, unwanted):
     assert unwanted is None or all(r != unwanted for _, r, _ in found)
 
 
+def test_the_two_sides_are_the_two_countries_last_named_together(nlp):
+    text = "Chile and Peru held talks in Quito. The two sides have fought two wars over the border."
+    found = facts_of(nlp, text)
+    assert {("Chile", "fight", "two wars"), ("Peru", "fight", "two wars")} <= found, found
+
+
 def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
     # "added" with no object or complement: the event is kept, but there is no fact to state
     assert facts_of(nlp, "Karl Lind added.") == set()

@@ -10,7 +10,9 @@ from dataclasses import replace
 
 from kg.extract.clauses import ANAPHOR
 from kg.extract.lexicon import PERSONAL_PLURAL, PERSONAL_SINGULAR
-from kg.types import PERSON, Event, Mention
+from kg.types import COUNTRY, PERSON, Event, Mention
+
+_STATE_WORDS = {"sides", "countries", "nations", "states"}
 
 
 class Antecedents:
@@ -20,6 +22,7 @@ class Antecedents:
         self.persons: list[Mention] = []  # persons seen as agents: preferred antecedents
         self.named: list[Mention] = []  # every person mention
         self.groups: list[tuple[Mention, ...]] = []  # agents of events with two or more named persons
+        self.country_groups: list[tuple[Mention, ...]] = []  # two or more countries in one event
 
     def observe(self, event: Event) -> None:
         persons = [m for m in event.agents if m.kind == PERSON]
@@ -29,6 +32,9 @@ class Antecedents:
             persons += [m for m in event.patients if m.kind == PERSON]
         if len(persons) >= 2:
             self.groups.append(tuple(persons))
+        countries = list({m.name: m for m in [*event.agents, *event.patients] if m.kind == COUNTRY}.values())
+        if len(countries) >= 2:  # "talks between Armenia and Azerbaijan ... the two sides"
+            self.country_groups.append(tuple(countries))
 
     def observe_mentions(self, mentions: list[Mention]) -> None:
         self.named += [m for m in mentions if m.kind == PERSON]
@@ -40,6 +46,8 @@ class Antecedents:
         earlier = [p for p in self.persons if p.start < before] or [p for p in self.named if p.start < before]
         if m.name in PERSONAL_SINGULAR:
             return earlier[-1:]
+        if m.name == "pair" and m.text.lower() in _STATE_WORDS and self.country_groups:
+            return list(self.country_groups[-1])  # "the two sides", "both countries"
         if m.name in PERSONAL_PLURAL or m.name == "pair":
             return list(self.groups[-1]) if self.groups else []
         if m.name.startswith("title:"):
