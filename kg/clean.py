@@ -350,6 +350,21 @@ def strip_agency_credit(para: str) -> str:
     return re.sub(r"(?<=[.!?\"”])\s*\([A-Z][A-Z&./ -]{1,20}\)$", "", para)
 
 
+# Where a person stands in a photo: "Senators John McCain, left, and Lindsey Graham", "Staffan de
+# Mistura (R)". A caption's stage direction breaks the parse of the names around it.
+_PLACE_IN_PHOTO = r"(?:(?:second|third|far)\s+(?:from\s+)?)?(?:left|right|center|centre|front|back|top|bottom)"
+_POSITION_IN_LIST = re.compile(rf"(\b[A-Z][\w.'’-]*),\s*{_PLACE_IN_PHOTO}\s*,(?=\s+[A-Z])")  # "X, left, Y, right, and Z"
+_POSITION = re.compile(rf"(\b[A-Z][\w.'’-]*),\s*{_PLACE_IN_PHOTO}\s*,")
+_POSITION_LETTER = re.compile(r"(\b[A-Z][\w.'’-]*)\s+\((?:L|R|C|left|right|center)\)")
+
+
+def strip_photo_positions(para: str) -> str:
+    """Drop a caption's ", left," or "(R)" after a name; the names and their commas stay."""
+    para = _POSITION_IN_LIST.sub(r"\1,", para)
+    para = _POSITION.sub(r"\1", para)
+    return _POSITION_LETTER.sub(r"\1", para)
+
+
 # ---------------------------------------------------------------------------------------------
 # Datelines
 
@@ -423,7 +438,7 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     paras = drop_repeats(cut_tail(paras))
     place, paras = take_dateline(paras)
     paras = strip_reader_calls(paras)
-    paras = [p for p in map(strip_agency_credit, paras) if p]
+    paras = [p for p in map(strip_agency_credit, map(strip_photo_positions, paras)) if p]
     if title:
         title = " ".join(normalize_unicode(repair_text(title)).split())
     elif paras and is_headline(paras[0]):

@@ -26,6 +26,7 @@ from kg.clean import (
     repair_text,
     split_paragraphs,
     strip_agency_credit,
+    strip_photo_positions,
     strip_reader_calls,
     stub_date,
     take_dateline,
@@ -430,3 +431,15 @@ def test_wire_dateline_with_a_day_is_the_place_not_text():
     place, paras = take_dateline(["Bank agrees deal", "LONDON, March 3 (Reuters) - The bank said it agreed to buy a rival."])
     assert place == "LONDON"
     assert paras[1] == "The bank said it agreed to buy a rival."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senators Ana Ruiz, left, and Tom Hale, right, after a meeting.", "Senators Ana Ruiz and Tom Hale after a meeting."),
+    ("Minister Ana Ruiz, second from left, greets Tom Hale.", "Minister Ana Ruiz greets Tom Hale."),
+    ("Ana Ruiz, left, Tom Hale, center, and Eva Sol, right, pose.", "Ana Ruiz, Tom Hale and Eva Sol pose."),
+    ("Envoy Tom Hale (R) arrives for talks.", "Envoy Tom Hale arrives for talks."),
+    # only after a name: prose keeps its words
+    ("the left, right, and center of the party", "the left, right, and center of the party"),
+])
+def test_photo_positions_are_dropped_after_names(text, expected):
+    assert strip_photo_positions(text) == expected
