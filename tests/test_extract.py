@@ -280,6 +280,16 @@ def test_the_two_sides_are_the_two_countries_last_named_together(nlp):
     assert {("Chile", "fight", "two wars"), ("Peru", "fight", "two wars")} <= found, found
 
 
+def test_what_was_agreed_and_what_was_discussed(nlp):
+    text = ("Foreign Minister Anna Kowalska and Trade Secretary Piet de Vries discussed advancing judicial "
+            "impartiality and strengthening freedom of expression, while agreeing to intensify consultations "
+            "on regional issues.")
+    ex = extract(nlp(text), Article(id="t", text=text))
+    found = {(f.subject.name, f.relation, f.object.name if f.object else f.content) for f in ex.facts}
+    assert {("Anna Kowalska", "discuss", "judicial impartiality"), ("Anna Kowalska", "discuss", "freedom of expression"),
+            ("Anna Kowalska", "agree", "intensify consultations on regional issues")} <= found, found
+
+
 def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
     # "added" with no object or complement: the event is kept, but there is no fact to state
     assert facts_of(nlp, "Karl Lind added.") == set()

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.extract import lexicon as lex
 from kg.extract.mentions import WEEKDAYS, concept_mention, is_title_word, sentence_ents
 from kg.timex import normalise
-from kg.types import (ASSERTED, COUNTRY, HYPOTHETICAL, NEGATED, PLACE, PLANNED, REPORTED, Event,
+from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, PLACE, PLANNED, REPORTED, Event,
                       Mention, Sentence, TimeExpr)
 
 ANAPHOR = "anaphor"  # extraction-internal kind: a pronoun or definite description to resolve
@@ -209,10 +209,22 @@ def _purpose_topics(verb: Token, index: MentionIndex) -> list[Mention]:
                 found += [m for t in [obj, *obj.conjuncts] if t.pos_ in {"NOUN", "PROPN"} and _specific(t)
                           for m in (index.within(t.subtree) or [concept_mention(t)])]
             continue
-        if tok.tag_ == "VBG" and tok.dep_ in {"advcl", "conj"} and not any(g.dep_ in _SUBJ_DEPS for g in tok.children):
-            found += [m for o in tok.children if o.dep_ == "dobj" for m in (index.within(o.subtree) or [concept_mention(o)])]
+        if tok.tag_ == "VBG" and tok.dep_ in {"advcl", "conj", "xcomp"} and not any(g.dep_ in _SUBJ_DEPS for g in tok.children):
+            found += [m for o in tok.children if o.dep_ == "dobj" for m in (index.within(o.subtree) or [_topic_concept(o)])]
         stack.extend(c for c in tok.children if not any(g.dep_ == "mark" for g in c.children))
     return _dedupe(found)
+
+
+def _topic_concept(noun: Token) -> Mention:
+    """A common-noun topic with its "of" complement: "freedom of expression", "rule of law"."""
+    m = concept_mention(noun)
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if of is not None else None
+    if obj is None or any(t.dep_ == "prep" for t in obj.children):
+        return m
+    end = obj.idx + len(obj)
+    text = noun.doc.text[m.start:end]
+    return Mention(text=text, start=m.start, end=end, kind=CONCEPT, name=text)
 
 
 def _specific(noun: Token) -> bool:
@@ -396,6 +408,16 @@ def _content(verb: Token) -> str | None:
     return text.strip(" \"'\u201c\u201d,") or None
 
 
+def _undertaking(verb: Token) -> str | None:
+    """What was agreed, promised or decided: "agreed to intensify consultations on X"."""
+    comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if comp is None:
+        return None
+    toks = [t for t in comp.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == comp)]
+    toks = [t for t in toks if not (t.is_punct and t.i == comp.right_edge.i)]
+    return verb.doc[toks[0].i:toks[-1].i + 1].text.strip(" ,") if toks else None
+
+
 _QUOTES = {'"', "\u201c", "\u201d"}
 
 
@@ -519,7 +541,7 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         if verb.dep_ in {"relcl", "acl"} and verb.head.lower_ in lex.GATHERING_NOUNS:
             settings[verb.head.i] = (place, time)
         shared[verb.i] = (place, time)
-        content = _content(verb) if lem in lex.SAY_VERBS else None
+        content = _content(verb) if lem in lex.SAY_VERBS else _undertaking(verb) if lem in lex.COMMITMENT_VERBS else None
         # a speech verb's complement is where or how it was said ("said in a statement", "added
         # a second after halftime"), not what: no open-IE fact
         oblique = _oblique(verb, index) if not (patients and agents) and not topics and not content \

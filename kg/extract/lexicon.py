@@ -64,6 +64,9 @@ SAY_VERBS = frozenset("say state add tell announce declare note stress warn clai
                       "deny write tweet report reiterate explain argue acknowledge reply respond "
                       "affirm reaffirm".split())
 
+# Verbs of undertaking: their infinitive is what was undertaken ("agreed to intensify talks").
+COMMITMENT_VERBS = frozenset("agree decide pledge promise vow commit resolve undertake".split())
+
 # Movement verbs: "to/in/into X" names the destination, which is also the object.
 MOVE_VERBS = frozenset("visit arrive travel tour fly go head land return come move".split())
 DESTINATION_PREPS = frozenset("to in into at for".split())
