@@ -11,6 +11,9 @@ from kg.types import TimeExpr
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+# Day and month names, as words other stages recognise ("to Lima Monday").
+WEEKDAYS = frozenset(_WEEKDAYS)
+MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name if name)
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
-from kg.extract.mentions import WEEKDAYS, concept_mention, is_title_word, sentence_ents
-from kg.timex import normalise
+from kg.extract.mentions import concept_mention, is_title_word, sentence_ents
+from kg.timex import WEEKDAYS, normalise
 from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, PLACE, PLANNED, REPORTED, Event,
                       Mention, Sentence, TimeExpr)
 

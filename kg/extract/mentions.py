@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
 from kg.extract.lexicon import HONORIFICS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.timex import MONTH_NAMES, WEEKDAYS
 from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -21,8 +22,6 @@ _LABEL_KINDS = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLAC
 # Words that may sit inside a proper name between capitalised words ("Secretary of State").
 _CONNECTORS = {"of", "for", "&", "de", "al", "bin"}
 _DETERMINERS = {"the", "a", "an"}
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 def is_title_word(token: Token) -> bool:
@@ -41,7 +40,7 @@ def _is_name_token(token: Token) -> bool:
 def _name_before_weekday(token: Token) -> bool:
     """"to Lima Monday", tagged as one date: the proper noun before the weekday is a name."""
     doc = token.doc
-    return token.pos_ == "PROPN" and token.lower_ not in WEEKDAYS | MONTHS \
+    return token.pos_ == "PROPN" and token.lower_ not in WEEKDAYS | MONTH_NAMES \
         and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in WEEKDAYS
 
 
