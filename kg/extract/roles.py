@@ -10,7 +10,7 @@ from kg.extract.clauses import MentionIndex
 from kg.extract.lexicon import ROLE_NOUNS, TITLE_HEADS
 from kg.extract.mentions import office_mention
 from kg import gazetteer
-from kg.extract.static import AFFILIATED_WITH, FROM
+from kg.extract.static import AFFILIATED_WITH, FROM, tokens_in
 from kg.types import COUNTRY, GROUP, OFFICE, ORGANIZATION, PERSON, PLACE, Fact, Mention, Sentence
 
 HOLDS_OFFICE = "holds office"
@@ -49,7 +49,7 @@ def _place_of_office(sent: Span, m: Mention) -> Mention | None:
     if not aff:
         return None
     gaz = gazetteer.load()
-    toks = [t for t in sent if m.start <= t.idx < m.start + len(aff)]
+    toks = tokens_in(sent, m.start, m.start + len(aff))
     if gaz.country(aff, allow_code=True):
         kind = COUNTRY
     elif gaz.division(aff) or toks and all(t.ent_type_ in {"GPE", "LOC"} for t in toks):
@@ -108,10 +108,10 @@ def _role_before(sent: Span, m: Mention, index: MentionIndex) -> tuple[Mention, 
     if m.title:
         return None
     doc = sent.doc
-    first = next((t for t in sent if t.idx >= m.start), None)
-    if first is None or first.i - 1 < sent.start:
+    toks = tokens_in(sent, m.start, m.end)
+    if not toks or toks[0].i - 1 < sent.start:
         return None
-    role = doc[first.i - 1]
+    role = doc[toks[0].i - 1]
     if role.pos_ != "NOUN" or not (role.is_lower or role.is_sent_start) or role.dep_ != "compound" \
             or role.lemma_.lower() not in TITLE_HEADS | ROLE_NOUNS:
         return None
@@ -124,7 +124,7 @@ def _role_before(sent: Span, m: Mention, index: MentionIndex) -> tuple[Mention, 
 
 
 def _root_in(sent: Span, m: Mention) -> Token:
-    toks = [t for t in sent if m.start <= t.idx < m.end]
+    toks = tokens_in(sent, m.start, m.end)
     return next((t for t in toks if t.head not in toks or t.head == t), toks[-1])
 
 

@@ -43,16 +43,20 @@ _CHARGES = {"accuse", "charge", "suspect", "arrest", "indict", "trial", "try", "
 _VERDICTS = {"convict", "guilty", "sentence", "plead", "confess", "admit", "jail", "imprison", "execute", "hang"}
 
 
-def _tokens(sent: Span, m: Mention) -> list[Token]:
-    """The sentence's tokens that start inside the mention (found by bisection: this runs for every
-    mention of every rule)."""
+def tokens_in(sent: Span, start: int, end: int) -> list[Token]:
+    """The sentence's tokens that start inside the character range [start, end): a mention's
+    tokens (found by bisection: this runs for every mention of every rule)."""
     doc = sent.doc
     starts = doc.user_data.get("kg_token_starts")
     if starts is None:
         starts = doc.user_data["kg_token_starts"] = [t.idx for t in doc]
-    lo = max(bisect.bisect_left(starts, m.start), sent.start)
-    hi = min(bisect.bisect_left(starts, m.end), sent.end)
+    lo = max(bisect.bisect_left(starts, start), sent.start)
+    hi = min(bisect.bisect_left(starts, end), sent.end)
     return list(doc[lo:hi]) if lo < hi else []
+
+
+def _tokens(sent: Span, m: Mention) -> list[Token]:
+    return tokens_in(sent, m.start, m.end)
 
 
 def _is_list_item(sent: Span, m: Mention, index: MentionIndex, *, after: bool) -> bool:
