@@ -29,7 +29,7 @@ class Cleaned:
 
     text: str
     title: str | None = None
-    place: str | None = None  # dateline place, as written ("PRAGUE", "WASHINGTON, D.C.")
+    place: str | None = None  # dateline place, as written ("LIMA", "WASHINGTON, D.C.")
     author: str | None = None  # from a "By ..." byline
     date: str | None = None  # from a "Published on <date>" line
 
@@ -231,7 +231,7 @@ def is_attribution(line: str) -> bool:
 
 
 def attributed_to(line: str) -> str | None:
-    """Who a readout's attribution line names ("... attributable to Spokesperson Ned Price:")."""
+    """Who a readout's attribution line names ("... attributable to Spokesperson Tom Hale:")."""
     if not is_attribution(line):
         return None
     from kg.extract.lexicon import TITLE_HEADS
@@ -350,8 +350,8 @@ def strip_agency_credit(para: str) -> str:
     return re.sub(r"(?<=[.!?\"”])\s*\([A-Z][A-Z&./ -]{1,20}\)$", "", para)
 
 
-# Where a person stands in a photo: "Senators John McCain, left, and Lindsey Graham", "Staffan de
-# Mistura (R)". A caption's stage direction breaks the parse of the names around it.
+# Where a person stands in a photo: "Senators Ana Ruiz, left, and Tom Hale", "Envoy
+# Eva Sol (R)". A caption's stage direction breaks the parse of the names around it.
 _PLACE_IN_PHOTO = r"(?:(?:second|third|far)\s+(?:from\s+)?)?(?:left|right|center|centre|front|back|top|bottom)"
 _POSITION_IN_LIST = re.compile(rf"(\b[A-Z][\w.'’-]*),\s*{_PLACE_IN_PHOTO}\s*,(?=\s+[A-Z])")  # "X, left, Y, right, and Z"
 _POSITION = re.compile(rf"(\b[A-Z][\w.'’-]*),\s*{_PLACE_IN_PHOTO}\s*,")
@@ -370,7 +370,7 @@ def strip_photo_positions(para: str) -> str:
 
 _CAPS_WORD = r"[A-Z][A-Z.'’&-]*"
 _PLACE = (
-    rf"(?P<place>{_CAPS_WORD}(?:[ /]{_CAPS_WORD})*"  # PRAGUE, NEW YORK, WASHINGTON/DALLAS
+    rf"(?P<place>{_CAPS_WORD}(?:[ /]{_CAPS_WORD})*"  # LIMA, NEW YORK, WASHINGTON/DALLAS
     r"(?:,\s*[A-Z][A-Za-z.'’&-]*(?:\s[A-Z][A-Za-z.'’&-]*){0,3})?)"  # , D.C. / , Italy
 )
 # "LONDON, March 3 (Reuters) -": wire datelines may carry the day.
@@ -406,7 +406,7 @@ def _is_sentence(text: str) -> bool:
 def take_dateline(paragraphs: Sequence[str], *, within: int = 3) -> tuple[str | None, list[str]]:
     """Find the dateline among the first paragraphs: return its place and the paragraphs without it.
 
-    Three forms: a lone upper-case place line ("PRAGUE"), a place opening the lead paragraph
+    Three forms: a lone upper-case place line ("LIMA"), a place opening the lead paragraph
     ("WASHINGTON (AP) — The ..."), and a place between headline and lead on one line
     ("Headline-SEOUL — -The ..."), which is split into headline and lead paragraphs.
     """

@@ -66,7 +66,7 @@ def load() -> tuple[list[list[str]], dict[str, set[int]]]:
             if len(cols) < 15:
                 continue
             rows.append(cols)
-            # The ASCII name and ASCII alternate names: what English news writes ("Kyiv", "Rafah").
+            # The ASCII name and ASCII alternate names: what English news writes ("Kyiv", "Tarija").
             for name in {cols[2], *(a for a in cols[3].split(",") if _ASCII_NAME.match(a))}:
                 if key := _fold_ascii(name):
                     index[key].add(len(rows) - 1)
@@ -107,7 +107,7 @@ def _city(c: list[str]) -> City:
 
 
 def in_region_coded(name: str, code: str) -> bool:
-    """Is there a city so named in a first-level division with this code: ("Charlotte", "NC")?"""
+    """Is there a city so named in a first-level division with this code: ("Tulsa", "OK")?"""
     return any(c.admin1 == code for c in candidates(name))
 
 

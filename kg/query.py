@@ -26,7 +26,7 @@ from kg.errors import E, KGError
 from kg.vocab import PREFIXES
 
 # Parsers by file extension; all are rdflib's own. oxrdflib's "ox-*" parsers type plain literals
-# as xsd:string, which rdflib does not equate with plain ones: `?x rdfs:label "Blinken"` would stop
+# as xsd:string, which rdflib does not equate with plain ones: `?x rdfs:label "Ruiz"` would stop
 # matching, so they are never used for reading graphs.
 PARSERS = {
     ".ttl": "turtle",

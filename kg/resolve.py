@@ -2,7 +2,7 @@
 
 Identity keys decide the IRI, so they never depend on processing order:
 - countries, their short forms, demonyms and "the Government of X": the ISO 3166 code ("iso-tr");
-- a capital read as its government ("Ankara has long called on Washington"): its country's key;
+- a capital read as its government ("Lima has long called on Santiago"): its country's key;
   read as a place ("meetings in Washington"): the city. Each mention's reading is kept;
 - names: the name without titles, possessive, middle initials, case and diacritics;
 - an acronym the article defines ("the European Union (EU)"), or that the corpus defines one way
@@ -10,7 +10,7 @@ Identity keys decide the IRI, so they never depend on processing order:
 - a one-word name bound to the unique full name of a person in the same article ending with it, else
   to the unique such full name in the corpus; an ambiguous one stays on its own (never guessed);
 - a bare title ("the Secretary") bound to the one person in the article holding it, else the office;
-- "the Gaza Strip", "the Golan Heights": the bare name ("Gaza"), the form news mostly uses;
+- "the Tarija Valley", "the Atacama Desert": the bare name ("Tarija"), the form news mostly uses;
 - a place that GeoNames names unambiguously: its GeoNames name ("Kyiv" and "Kiev" -> "kiev");
 - offices and concepts: their folded text.
 The kind of an entity is a vote over its mentions, so one wrong NER label does not split it.
@@ -40,8 +40,8 @@ _GOVERNMENT_OF = re.compile(r"^(?:the\s+)?governments?\s+of\s+(.+)$|^(.+?)\s+(?:
 # "(EU)", "(U.S.)", "(NGOs)": a parenthesised acronym after its expansion.
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z]s?|(?:[A-Z]\.){2,})\s*\)")
 _ACRONYM_GLUE = frozenset("of for and the on in to de des du la le al".split())
-# Generic heads of place names whose bare form names the same place ("Gaza" for "the Gaza Strip").
-# Not "region" or "oblast": "Donetsk" is a city, "Donetsk Oblast" the province around it.
+# Generic heads of place names whose bare form names the same place ("Atacama" for "the Atacama Desert").
+# Not "region" or "oblast": "Tarija" is a city, "Tarija Department" the province around it.
 _PLACE_HEADS = frozenset("strip heights".split())
 # Words before a name that make it the place, not its government ("meetings in Washington").
 _LOCATIVE = frozenset("in at to into near outside inside around across".split())
@@ -49,7 +49,7 @@ _LOCATIVE = frozenset("in at to into near outside inside around across".split())
 _PLACE_PATIENT_EVENTS = frozenset({"Visit", "Attack", "Attendance"})
 _ACTOR_ROLES = frozenset({"agent", "addressee", "qualifier"})
 _PLACE_ROLES = frozenset({"place", "destination"})
-_CITY_BEFORE = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)*), $")  # "Port Arthur, " before a region
+_CITY_BEFORE = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)*), $")  # "Port Hope, " before a region
 _SITE_RELATIONS = frozenset({LOCATED_IN, BASED_IN, FROM})
 
 
@@ -157,7 +157,7 @@ class Resolver:
         return name_key(m.name), None
 
     def _region_after_city(self, aid: str, m: Mention) -> bool:
-        """"Charlotte, N.C.", "Tulsa, Okla.": a short form after "City," names the city's state or
+        """"Tulsa, Okla.", "Eugene, Ore.": a short form after "City," names the city's state or
         province, not the country that has the same ISO code. Country codes are capitals only; a
         dotted capital pair is a region when the city lies in a region so coded (GeoNames)."""
         name = m.name.strip()
@@ -183,7 +183,7 @@ class Resolver:
     def _reading(self, aid: str, m: Mention) -> str:
         """How a capital's name is read: the government when it acts, is addressed or owns something;
         the place when it is where something happens, the text says "in", "to"... before it, or it
-        names where an event was held ("the Prague talks")."""
+        names where an event was held ("the Lima talks")."""
         roles = self.roles.get((aid, m.start, m.end), set())
         text = self.texts.get(aid, "")
         before = text[max(0, m.start - 12):m.start].split()
@@ -248,7 +248,7 @@ class Resolver:
             keys[mention_key(aid, m)] = next(iter(found)) if len(found) == 1 else "office:" + title
 
     def _bind_places(self, keys: dict[MentionKey, str], readings: dict[tuple[str, int, int], str]) -> None:
-        """"The Gaza Strip" to "Gaza"; names GeoNames settles without context to one key per city.
+        """"The Atacama Desert" to "Atacama"; names GeoNames settles without context to one key per city.
         Both are decided by the name alone, so a place keeps its IRI whatever else the corpus holds."""
         kinds = _kind_votes(self.mentions, keys, readings)
         place_keys = {k for k, votes in kinds.items() if _kind(k, votes) == PLACE}
@@ -380,9 +380,9 @@ def _kind(key: str, kinds: Counter[str]) -> str:
 
 
 def _preferred_label(names: Iterable[str], *, fullest: bool = True) -> str:
-    """The most used of the fullest forms: "Antony Blinken" over "Blinken" and "J. Blinken", an
-    expansion over its acronym; "Prague" over "PRAGUE". Places and things (fullest=False) take the
-    most used form: "Gaza" over the rarer "Gaza Strip"."""
+    """The most used of the fullest forms: "Ana Ruiz" over "Ruiz" and "A. Ruiz", an
+    expansion over its acronym; "Lima" over "LIMA". Places and things (fullest=False) take the
+    most used form: "Atacama" over the rarer "Atacama Desert"."""
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for n in names:
         n = _POSSESSIVE.sub("", n.strip())
@@ -413,7 +413,7 @@ def _all_mentions(extraction: ArticleExtraction) -> Iterator[Mention]:
         if event.place is not None:
             yield event.place
     for m in list(extraction.mentions):
-        # "Azerbaijani President Ilham Aliyev": the demonym is a mention of the country too.
+        # "Chilean President Ana Ruiz": the demonym is a mention of the country too.
         if m.kind == PERSON and m.affiliation and m.text.startswith(m.affiliation):
             yield Mention(m.affiliation, m.start, m.start + len(m.affiliation), GROUP, m.affiliation)
 
@@ -428,7 +428,7 @@ def _roles(extraction: ArticleExtraction) -> Iterator[tuple[tuple[int, int], str
         if event.place is not None:
             yield (event.place.start, event.place.end), "place"
     for fact in extraction.facts:
-        # "Moscow, Russia", "a company of Ottawa", "a native of Lima": where things are, not who acts
+        # "Arica, Chile", "a company of Tulsa", "a native of Lima": where things are, not who acts
         sited = fact.relation in _SITE_RELATIONS and fact.event is None
         yield (fact.subject.start, fact.subject.end), "place" if sited and fact.relation == LOCATED_IN else "agent"
         if fact.qualifier is not None:

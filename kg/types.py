@@ -19,7 +19,7 @@ class Article:
     title: str | None = None
     date: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
     source: str | None = None  # path or URL the article came from
-    place: str | None = None  # dateline place ("PRAGUE"), not part of `text`
+    place: str | None = None  # dateline place ("LIMA"), not part of `text`
     author: str | None = None
     # Spans of `text` that are boilerplate kept for offsets but never a source of facts.
     excluded: tuple[tuple[int, int], ...] = ()
@@ -76,7 +76,7 @@ class Mention:
     end: int
     kind: str
     name: str
-    title: str | None = None  # "Foreign Minister" in "Foreign Minister Hakan Fidan"
+    title: str | None = None  # "Foreign Minister" in "Foreign Minister Ana Ruiz"
     affiliation: str | None = None  # a country or organisation named by a demonym or modifier
 
 
@@ -103,7 +103,7 @@ class Event:
     time: TimeExpr | None = None
     factuality: str = ASSERTED
     content: str | None = None  # what was said, for reported speech
-    # A prepositional complement ("died in Mosul", "rallied outside parliament"): the object of the
+    # A prepositional complement ("died in Tarija", "rallied outside parliament"): the object of the
     # event's fact when it has no direct object, as open information extraction does.
     oblique: Mention | None = None
     oblique_prep: str | None = None

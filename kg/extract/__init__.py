@@ -55,13 +55,13 @@ def event_facts(event: Event) -> Iterator[Fact]:
     """Binary facts of an n-ary event: every agent with every patient, topic or co-agent.
 
     An event with no object gives facts in the open-IE form (subject, verb + preposition,
-    complement): "died in Mosul" -> (X, die in, Mosul); an agentless passive has its patient as
+    complement): "died in Tarija" -> (X, die in, Tarija); an agentless passive has its patient as
     subject: "X was killed in an airstrike" -> (X, be killed in, airstrike).
     """
     common = dict(sentence=event.sentence, factuality=event.factuality, event=event)
     verb = event.relation.split()[0]
     if event.passive:
-        nominal = event.trigger.lower() in EVENT_NOUN_VERBS  # "Brown's killing": told as "be killed"
+        nominal = event.trigger.lower() in EVENT_NOUN_VERBS  # "Hale's killing": told as "be killed"
         relation = f"be {participle(verb) if nominal else event.trigger.lower()}"
         for patient in (p for p in event.patients if p.kind != ANAPHOR):
             yield from _oblique_fact(patient, relation, event, common, unary=verb in PASSIVE_EVENT_VERBS)

@@ -148,7 +148,7 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
     members += _positional_appositives(token, index)
     if members:
         return members
-    if token.lower_ in WEEKDAYS or token.ent_type_ in _TEMPORAL_ENTS:  # "to Kyiv Monday": the place
+    if token.lower_ in WEEKDAYS or token.ent_type_ in _TEMPORAL_ENTS:  # "to Lima Monday": the place
         named = [m for c in token.children if c.dep_ == "compound" and (m := index.at(c)) is not None]
         if named:
             return named
@@ -298,11 +298,11 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
     if verb.dep_ == "relcl" and not infinitive and (
             not subjects or subjects[0].tag_ in {"WP", "WDT"} or subjects[0].lower_ == "that"):
-        return [verb.head], False  # "Ruby, who killed Oswald" / "the talks, which took place"
+        return [verb.head], False  # "Ruiz, who shot Hale" / "the talks, which took place"
     if subjects:
         return subjects, False
     if verb.tag_ == "VBG" and verb.dep_ in {"pcomp", "acl"}:
-        # "remorse for killing Lennon": a gerund shares the subject of the clause it hangs from.
+        # "remorse for killing Hale": a gerund shares the subject of the clause it hangs from.
         head = verb.head
         while head.pos_ != "VERB" and head.head != head:
             head = head.head
@@ -312,7 +312,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     gov = _governor(verb)
     if gov is None:
         return [], False
-    if verb.dep_ == "xcomp":  # "urge Hamas to reach" -> Hamas reaches; "called on Peru to act" -> Peru
+    if verb.dep_ == "xcomp":  # "urge the rebels to reach" -> the rebels reach; "called on Peru to act" -> Peru
         objects = [c for c in gov.children if c.dep_ in _OBJ_DEPS] or [
             g for c in gov.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in _TEMPORAL_ENTS
@@ -387,7 +387,7 @@ def _time(tokens: list[Token], sent: Span, reference: str | None, future: bool) 
         if ent.label_ in {"DATE", "TIME"} and ent.root.i in ids:
             text = ent.text
             return normalise(text, reference, future=future)
-    for token in tokens:  # a weekday NER took for part of a name ("to Kyiv Monday")
+    for token in tokens:  # a weekday NER took for part of a name ("to Lima Monday")
         if token.lower_ in WEEKDAYS and token.ent_type_ not in {"DATE", "TIME"}:
             return normalise(token.text, reference, future=future)
     return None
@@ -443,7 +443,7 @@ def _is_event_verb(verb: Token) -> bool:
     if verb.lemma_.lower() in lex.SUPPORT_VERBS and any(
             o.lower_ in lex.EVENT_NOUN_VERBS and o.pos_ != "PROPN" for o in objects):  # not "launch the X Dialogue"
         return False  # "held talks", "launched an attack": the noun's event says it all
-    # "went to Capitol Hill" is a movement; "going to decide" is not
+    # "went to City Hall" is a movement; "going to decide" is not
     moved = verb.lemma_.lower() in lex.MOVE_VERBS and any(
         c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(g.dep_ == "pobj" for g in c.children)
         for c in verb.children)
@@ -535,7 +535,7 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         time = _time(tokens, sent, reference, factuality == PLANNED)
         if place is None and time is None and verb.dep_ in {"advcl", "conj"} and verb.head.i in shared:
             place, time = shared[verb.head.i]  # a participial adjunct shares its clause's setting
-        for head in [*subj_heads, *obj_heads]:  # "The talks, which took place in Arlington, were attended by X"
+        for head in [*subj_heads, *obj_heads]:  # "The talks, which took place in Tarija, were attended by X"
             if head.i in settings:
                 place, time = place or settings[head.i][0], time or settings[head.i][1]
         if verb.dep_ in {"relcl", "acl"} and verb.head.lower_ in lex.GATHERING_NOUNS:

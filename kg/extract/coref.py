@@ -33,7 +33,7 @@ class Antecedents:
         if len(persons) >= 2:
             self.groups.append(tuple(persons))
         countries = list({m.name: m for m in [*event.agents, *event.patients] if m.kind == COUNTRY}.values())
-        if len(countries) >= 2:  # "talks between Armenia and Azerbaijan ... the two sides"
+        if len(countries) >= 2:  # "talks between Chile and Peru ... the two sides"
             self.country_groups.append(tuple(countries))
 
     def observe_mentions(self, mentions: list[Mention]) -> None:

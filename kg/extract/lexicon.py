@@ -113,7 +113,7 @@ staff army navy police intelligence war public works
 """.split())
 
 # Event nouns -> the verb that names their relation ("airstrikes" -> strike). The possessor of a
-# noun in VICTIM_NOUNS is its patient ("Brown's killing"); of any other, its agent ("Iran's attack").
+# noun in VICTIM_NOUNS is its patient ("Hale's killing"); of any other, its agent ("Peru's attack").
 EVENT_NOUN_VERBS = {
     **dict.fromkeys("meeting meetings".split(), "meet"),
     **dict.fromkeys("talks summit negotiations negotiation consultations dialogue".split(), "meet"),

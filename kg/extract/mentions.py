@@ -136,7 +136,7 @@ def _is_known_place(text: str) -> bool:
 
 def _split_of(doc: Doc, s: int, e: int) -> tuple[int, bool] | None:
     """Where "of X" starts in a name span that is really a company or person and where or what
-    they belong to, and whether X is a place: "Acme Plastics Inc. of Denver", "Maria Lopez of
+    they belong to, and whether X is a place: "Acme Plastics Inc. of Denver", "Maria Sol of
     Tulsa", "Ana Ruiz of the Green Party" (NER or a proper-noun run took the whole as one name).
     Names of institutions keep theirs: "Bank of America", "University of Chicago"."""
     for k in range(s + 1, e - 1):
@@ -170,7 +170,7 @@ def _candidate_spans(sent: Span) -> list[tuple[int, int, bool]]:
         while s < e and doc[s].lower_ in _DETERMINERS:
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].tag_ in {"POS", "CC"} or doc[e - 1].lower_ in _CONNECTORS
-                         or doc[e - 1].lower_ in WEEKDAYS):  # "to Kyiv Monday", tagged as one name
+                         or doc[e - 1].lower_ in WEEKDAYS):  # "to Lima Monday", tagged as one name
             e -= 1  # "the Departments of State and" -> "Departments of State"
         if e - s > 1 and _is_acronym(doc[s]) and all(t.tag_ in {"NNPS", "NNS"} for t in doc[s + 1:e]):
             e = s + 1  # "NATO Allies", "EU Members": the organisation, then a plural noun about its members
@@ -204,7 +204,7 @@ def _name_after_complement(doc: Doc, start: int, end: int) -> int:
     """
     person = next((t.i for t in doc[start:end] if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"), None)
     if person is None and doc[start].lower_ == "to":
-        # "Ambassador to the United States Lilit Makunts", all tagged one organisation: the
+        # "Ambassador to the United States Eva Sol", all tagged one organisation: the
         # complement is the longest country name after "to"
         gaz = gazetteer.load()
         first = start + 1 + (doc[start + 1].lower_ == "the")
@@ -220,7 +220,7 @@ def _name_after_complement(doc: Doc, start: int, end: int) -> int:
         person -= 1
     gaz = gazetteer.load()
     while person < end - 1 and (gaz.country(doc[person].text) or doc[person].lower_ == "the"):
-        person += 1  # "Ambassador to Armenia Lynne Tracy", tagged as one PERSON
+        person += 1  # "Ambassador to Chile Ana Ruiz", tagged as one PERSON
     return person
 
 
@@ -241,7 +241,7 @@ def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
     while name < e - 1 and is_title_word(doc[name]):
         name += 1
     # Leading country names or demonyms are the affiliation, not part of the title; so is an
-    # organisation's name ("Pemex Director ...", "Arab League Secretary-General ...").
+    # organisation's name ("Petrobol Director ...", "Andean Council Secretary-General ...").
     title = s
     for i in range(s, head):
         if gaz.demonym(doc[i].text) or gaz.country(doc[s:i + 1].text, allow_code=doc[i].text.isupper()):
@@ -300,8 +300,8 @@ def sentence_mentions(sent: Span) -> list[Mention]:
 def office_mention(mention: Mention) -> Mention:
     """The office a titled mention names, as a mention of its own (offsets of the title words).
 
-    A country or organisation before the title is part of the office: "Turkish Foreign Minister"
-    and "Armenian Foreign Minister" are two offices (the country is also kept as kg:officeOf)."""
+    A country or organisation before the title is part of the office: "Chilean Foreign Minister"
+    and "Peruvian Foreign Minister" are two offices (the country is also kept as kg:officeOf)."""
     title = mention.title or ""
     offset = mention.text.find(title)
     begin = 0 if mention.affiliation and mention.text.startswith(mention.affiliation) else offset

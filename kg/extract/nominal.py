@@ -1,5 +1,5 @@
 """Events named by nouns: "the minister's visit to Lima", "the meeting between X and Y",
-"Russian airstrikes on Aleppo", "talks with", "Brown's killing"."""
+"Chilean airstrikes on Arica", "talks with", "Hale's killing"."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
             objs = [g for g in child.children if g.dep_ == "pobj"]
             mentioned = [m for o in objs for m in arg_mentions(o, index)]
             found = _named(mentioned)
-            if not found:  # "support for Ukraine's sovereignty and integrity": the possessor is the party
+            if not found:  # "support for Chile's sovereignty and integrity": the possessor is the party
                 found = [m for o in objs for t in _phrase(o) if t.dep_ == "poss" and (m := index.at(t))]
             if not found and stance and child.lower_ in {"for", "of"}:
                 found = mentioned  # "support for peace talks": what is backed, named or not
@@ -87,7 +87,7 @@ def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
 
 
 def _support_targets(noun: Token, event_type: str | None, index: MentionIndex) -> list[Mention]:
-    """"launched airstrikes on Yemen", "held talks with X": the parser hangs the event noun's
+    """"launched airstrikes on Arica", "held talks with X": the parser hangs the event noun's
     target or partner on the support verb; it is the noun's patient all the same."""
     head = noun.head
     if noun.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in lex.SUPPORT_VERBS:

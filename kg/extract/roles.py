@@ -24,7 +24,7 @@ def _phrase(token: Token) -> Span:
     while start - 1 in ids:
         start -= 1
     end = token.i + 1
-    # "the capital of Saudi Arabia", "Minister of Foreign Affairs": keep an "of" complement.
+    # "the capital of Peru", "Minister of Foreign Affairs": keep an "of" complement.
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None and of.i == end:
         end = of.right_edge.i + 1
@@ -79,7 +79,7 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
             yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
             if qualifier is not None:  # "Chilean President Ana Ruiz" -> Ruiz affiliated with Chile
                 yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
-            if (place := _place_of_office(sent, m)) is not None:  # "Port Arthur Mayor X" -> X from Port Arthur
+            if (place := _place_of_office(sent, m)) is not None:  # "Tucson Mayor X" -> X from Tucson
                 yield Fact(subject=m, relation=FROM, object=place, sentence=record)
     for tok in sent:
         m = index.at(tok)
@@ -129,7 +129,7 @@ def _root_in(sent: Span, m: Mention) -> Token:
 
 
 def description_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
-    """"Riyadh, the capital of Saudi Arabia" -> (Riyadh, capital of, Saudi Arabia)."""
+    """"Lima, the capital of Peru" -> (Lima, capital of, Peru)."""
     for tok in sent:
         if tok.dep_ != "appos" or tok.pos_ != "NOUN" or tok.lemma_.lower() in TITLE_HEADS:
             continue

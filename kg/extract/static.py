@@ -1,7 +1,7 @@
 """Standing relations a reader records from descriptions rather than events: where a place or
-organisation is ("Fairbanks, Alaska", "the University of Virginia in Charlottesville",
-"Moscow-based"), where a person is from ("Bill Gordon of Bingham County"), and who belongs to which
-organisation ("Boston University's Michael Papagiannis", "X, a spokesman for Y")."""
+organisation is ("Tarija, Bolivia", "the University of Oregon in Eugene",
+"Moscow-based"), where a person is from ("Ana Ruiz of Pima County"), and who belongs to which
+organisation ("Uppsala University's Lena Berg", "X, a spokesman for Y")."""
 
 from __future__ import annotations
 
@@ -25,12 +25,12 @@ _PLACES = {PLACE, COUNTRY}
 _SITED = {"based", "headquartered"}
 # Nouns for where an organisation sits: "the EU headquarters in Brussels".
 _SEATS = {"headquarters", "seat"}
-# Nouns that say where a person comes from or lives: "a native of Ohio", "a Gaza resident".
+# Nouns that say where a person comes from or lives: "a native of Ohio", "a Tarija resident".
 _ORIGIN_NOUNS = {"native", "resident", "citizen", "hometown"}
 # Verbs that join a subject to a describing noun: "X is a native of Y", "X remains a commissioner of Y".
 _COPULAS = {"be", "remain", "become"}
 # Nouns before a name that speak about a place rather than say where one is from or sits:
-# "Syria envoy X", "Iraq veteran X", "Kremlin critic X".
+# "Bolivia envoy X", "Chile veteran X", "Kremlin critic X".
 _ABOUT_PLACE = {"envoy", "ambassador", "emissary", "veteran", "expert", "analyst", "correspondent", "reporter",
                 "negotiator", "mediator", "observer", "specialist", "watcher", "hand", "critic", "war", "policy",
                 "trip", "visit", "peace", "ceasefire", "aid", "relief", "trade", "hostage", "prisoner", "refugee"}
@@ -60,7 +60,7 @@ def _tokens(sent: Span, m: Mention) -> list[Token]:
 
 
 def _is_list_item(sent: Span, m: Mention, index: MentionIndex, *, after: bool) -> bool:
-    """Part of an enumeration ("Qatar, Egypt and Israel")?"""
+    """Part of an enumeration ("Chile, Peru and Bolivia")?"""
     doc = sent.doc
     toks = _tokens(sent, m)
     if not toks:
@@ -72,7 +72,7 @@ def _is_list_item(sent: Span, m: Mention, index: MentionIndex, *, after: bool) -
         j = i - 1
         return doc[i].lower_ in {"and", "or"} or doc[i].text == "," and sent.start <= j < sent.end and (
             doc[j].lower_ in {"and", "or"} or (n := index.at(doc[j])) is not None and n.kind in _PLACES)
-    # After the pair, only another place makes a list: "Memphis, Tenn., and the city..." is no list.
+    # After the pair, only another place makes a list: "Tulsa, Okla., and the city..." is no list.
     i += doc[i].text == ","
     if i < sent.end and doc[i].lower_ in {"and", "or"}:
         i += 1
@@ -82,7 +82,7 @@ def _is_list_item(sent: Span, m: Mention, index: MentionIndex, *, after: bool) -
 
 
 def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
-    """"Fairbanks, Alaska": a place, a comma, and the region or country it lies in."""
+    """"Tarija, Bolivia": a place, a comma, and the region or country it lies in."""
     ms = sorted(index.mentions, key=lambda m: m.start)
     # The sentence's own text: Doc.text joins every token of the article on each call.
     text, offset = sent.text, sent.start_char
@@ -97,7 +97,7 @@ def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]
 
 
 def _dateline_place(sent: Span, a: Mention, b: Mention) -> bool:
-    """"BEIRUT, Lebanon (AP)": a capitalised dateline city the model took for an organisation."""
+    """"LIMA, Peru (AP)": a capitalised dateline city the model took for an organisation."""
     gaz = gazetteer.load()
     return (a.start == sent.start_char and a.text.isupper() and len(a.text) > 3
             and (b.kind == COUNTRY or bool(gaz.division(b.name))))
@@ -112,7 +112,7 @@ def _prep_objects(tok: Token, preps: set[str], index: MentionIndex) -> Iterator[
 
 
 def _prep_places(tok: Token, preps: set[str], index: MentionIndex) -> Iterator[tuple[str, Mention]]:
-    """Prepositional objects, and for "of Ottawa, Canada" also the region in apposition."""
+    """Prepositional objects, and for "of Arica, Chile" also the region in apposition."""
     for prep, m in _prep_objects(tok, preps, index):
         yield prep, m
     for child in tok.children:
@@ -151,7 +151,7 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
                     continue
                 if m.kind == PERSON and owner.kind == ORGANIZATION and child.dep_ == "poss":
                     yield Fact(subject=m, relation=AFFILIATED_WITH, object=owner, sentence=record)
-                # "Moscow's Bolshoi Ballet", "Maryland's House of Delegates"
+                # "Lima's National Ballet", "Oregon's House of Representatives"
                 if m.kind == ORGANIZATION and owner.kind in _PLACES and child.dep_ == "poss":
                     yield Fact(subject=m, relation=BASED_IN, object=owner, sentence=record)
             # "Y-based X", "X, a firm based in Y", "X, headquartered in Y", "X is based in Y"
@@ -170,7 +170,7 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
 
 def _place_in_place(sent: Span, record: Sentence, index: MentionIndex, m: Mention,
                     toks: list[Token]) -> Iterator[Fact]:
-    """"Liberec and Ostrava in Czechia", "the cities of A and B in France": places inside a place."""
+    """"Arica and Iquique in Chile", "the cities of A and B in France": places inside a place."""
     for tok in toks:
         for prep, other in _prep_objects(tok, {"in"}, index):
             if other.kind not in _PLACES or other is m or m.kind == COUNTRY:
@@ -181,7 +181,7 @@ def _place_in_place(sent: Span, record: Sentence, index: MentionIndex, m: Mentio
 
 
 def _titled_by_organisation(sent: Span, index: MentionIndex, first: Token) -> Mention | None:
-    """"Teachers Union spokesman Bert Shanas": an organisation, a lower-case title, then the name."""
+    """"Teachers Union spokesman Tom Hale": an organisation, a lower-case title, then the name."""
     doc, i = sent.doc, first.i - 1
     if i <= sent.start or not doc[i].is_lower or doc[i].lower_ not in TITLE_HEADS:
         return None
@@ -214,9 +214,9 @@ def _head_token(sent: Span, m: Mention) -> Token | None:
 
 
 def _descriptions(tok: Token) -> Iterator[Token]:
-    """Common nouns said of a name: "X, a Navy nurse", "X is a native of Y", "X, ..., is the head of Y"."""
+    """Common nouns said of a name: "X, an Army nurse", "X is a native of Y", "X, ..., is the head of Y"."""
     yield from (c for c in tok.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "ADJ"})
-    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":  # "Canada's ambassador, X"
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":  # "Chile's ambassador, X"
         yield tok.head
     subject = tok.head if tok.dep_ == "appos" and tok.head.dep_ == "nsubj" else tok
     if subject.dep_ == "nsubj" and subject.head.lemma_ in _COPULAS:
@@ -224,14 +224,14 @@ def _descriptions(tok: Token) -> Iterator[Token]:
 
 
 def _named_modifiers(noun: Token, index: MentionIndex, deps: set[str]) -> Iterator[Mention]:
-    """Names that modify a noun directly: "a [New Jersey] native", "a [Navy] nurse"."""
+    """Names that modify a noun directly: "a [New Mexico] native", "an [Army] nurse"."""
     for c in noun.children:
         if c.dep_ in deps and (m := index.at(c)) is not None:
             yield m
 
 
 def described(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
-    """A person described by a noun: "X, a native of Y" (from), "X, a Navy nurse", "X, an expert at
+    """A person described by a noun: "X, a native of Y" (from), "X, an Army nurse", "X, an expert at
     Y", "X was a correspondent for Y" (affiliated with)."""
     for m in index.mentions:
         if m.kind not in {PERSON, OTHER} or (tok := _head_token(sent, m)) is None:
@@ -247,7 +247,7 @@ def described(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fac
                 continue
             if m.kind != PERSON or noun.pos_ != "NOUN":
                 continue
-            if noun.lower_ in TITLE_HEADS:  # "Canada's ambassador, X": a title held for a place
+            if noun.lower_ in TITLE_HEADS:  # "Chile's ambassador, X": a title held for a place
                 for place in _named_modifiers(noun, index, {"poss"}):
                     if place.kind in _PLACES:
                         yield Fact(subject=m, relation=FROM, object=place, sentence=record)
@@ -263,7 +263,7 @@ def described(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fac
 
 
 def prenominal(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
-    """A place, a common noun, then a name: "Santa Monica artist X" (from), "the Beirut newspaper X"
+    """A place, a common noun, then a name: "Tucson artist X" (from), "the Lima newspaper X"
     (based in)."""
     doc = sent.doc
     for m in index.mentions:
@@ -278,7 +278,7 @@ def prenominal(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
         if place is None or place.kind not in _PLACES or any(n.lower_ in _ABOUT_PLACE for n in nouns):
             continue
         if m.kind == PERSON and any(n.lower_ in TITLE_HEADS for n in nouns):
-            continue  # "Syria envoy", "Ohio senator": a title's place is the title's business
+            continue  # "Bolivia envoy", "Oregon senator": a title's place is the title's business
         # The nouns must modify the name, not open a phrase of their own.
         if not all(n.head.i in {t.i for t in toks} | {x.i for x in nouns} for n in nouns):
             continue
