@@ -165,7 +165,7 @@ def run_build(corpus: str, out: str, jobs: int, html: bool) -> dict:
             "articles": summary.articles, "triples": summary.triples}
 
 
-def run_sharded_build(corpus: str, out: str, jobs: int, html: bool, engine: str) -> dict:
+def run_dask_build(corpus: str, out: str, jobs: int, html: bool) -> dict:
     """The stages pipeline.build runs, with extraction sharded over a LocalCluster of `jobs` Dask workers."""
     from kg.distributed import extract_with_dask
     from kg.export.html import write_html
@@ -354,7 +354,7 @@ def main(argv: list[str] | None = None) -> None:
                 if engine == "local":
                     result = _in_child(run_build, str(corpus), str(out), jobs, not args.no_html)
                 else:
-                    result = _in_child(run_sharded_build, str(corpus), str(out), jobs, not args.no_html, engine)
+                    result = _in_child(run_dask_build, str(corpus), str(out), jobs, not args.no_html)
                 say(_row("build" if engine == "local" else engine, jobs, words, result, raw)
                     + f"  [{result['triples']} triples]")
         for size in args.batch_sizes:

@@ -39,7 +39,7 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
             mentioned = [m for o in objs for m in arg_mentions(o, index)]
             found = _named(mentioned)
             if not found:  # "support for Chile's sovereignty and integrity": the possessor is the party
-                found = [m for o in objs for t in _phrase(o) if t.dep_ == "poss" and (m := index.at(t))]
+                found = [m for o in objs for t in _phrase_words(o) if t.dep_ == "poss" and (m := index.at(t))]
             if not found and stance and child.lower_ in {"for", "of"}:
                 found = mentioned  # "support for peace talks": what is backed, named or not
             prep = child.lower_
@@ -57,7 +57,7 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
     return agents, patients, place
 
 
-def _phrase(noun: Token) -> list[Token]:
+def _phrase_words(noun: Token) -> list[Token]:
     """The noun phrase's own words, without its prepositional phrases and clauses."""
     out, stack = [], [noun]
     while stack:
