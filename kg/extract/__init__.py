@@ -14,6 +14,7 @@ from kg.extract.mentions import sentence_mentions
 from kg.extract.nominal import nominal_events
 from kg.extract.roles import description_facts, role_facts
 from kg.extract.static import static_facts
+from kg.extract.tokens import release
 from kg.types import CONCEPT, Article, ArticleExtraction, Event, Fact, Sentence
 
 DISCUSS = "discuss"
@@ -47,6 +48,7 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
         facts += role_facts(sent, record, index)
         facts += description_facts(sent, record, index)
         facts += static_facts(sent, record, index)
+    release(doc)
     return ArticleExtraction(article=article, sentences=tuple(sentences), mentions=tuple(mentions),
                              events=tuple(events), facts=tuple(f for f in _unique(facts) if _worth_recording(f)))
 

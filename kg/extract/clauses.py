@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
+from kg.extract.tokens import sentence_tokens
 from kg.extract.mentions import concept_mention, is_title_word, sentence_ents
 from kg.timex import WEEKDAYS, normalise
 from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, PLACE, PLANNED, REPORTED, Event,
@@ -424,7 +425,7 @@ _QUOTES = {'"', "\u201c", "\u201d"}
 def _quotation(verb: Token, comp: Token) -> str | None:
     """The quoted words the complement sits in, when the sentence quotes them whole."""
     sent = verb.sent
-    marks = [t.i for t in sent if t.text in _QUOTES]
+    marks = [t.i for t in sentence_tokens(sent) if t.text in _QUOTES]
     for open_, close in zip(marks[::2], marks[1::2]):
         if open_ < comp.i < close and not open_ < verb.i < close:
             text = verb.doc[open_ + 1:close].text.strip(" ,")
@@ -479,7 +480,7 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
     """One Event per event verb of the sentence, with its arguments as mentions."""
     shared: dict[int, tuple[Mention | None, TimeExpr | None]] = {}
     settings: dict[int, tuple[Mention | None, TimeExpr | None]] = {}  # gathering noun -> where, when
-    for verb in sent:
+    for verb in sentence_tokens(sent):
         if not _is_event_verb(verb):
             continue
         relation = _relation(verb)

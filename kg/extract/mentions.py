@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
 from kg.extract.lexicon import HONORIFICS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.extract.tokens import doc_tokens, sentence_tokens
 from kg.timex import MONTH_NAMES, WEEKDAYS
 from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
 
@@ -62,11 +63,11 @@ def _is_affiliation_token(token: Token) -> bool:
 
 def headline_like(sent: Span) -> bool:
     """Title Case lines: capitalisation there says nothing about names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    words = [t for t in sentence_tokens(sent) if t.is_alpha and len(t) > 3]
     if len(words) < 3:
         return False
     ratio = sum(t.is_title or t.is_upper for t in words) / len(words)
-    last = next((t for t in reversed(sent) if not t.is_space), sent[-1])  # a paragraph break is a token
+    last = next((t for t in reversed(sentence_tokens(sent)) if not t.is_space), sent[-1])  # a paragraph break is a token
     ends_like_prose = last.text in {".", "!", "?", '"', "\u201d", ":"}
     return ratio > 0.6 and not ends_like_prose
 
@@ -74,7 +75,7 @@ def headline_like(sent: Span) -> bool:
 def _runs(sent: Span) -> Iterator[tuple[int, int]]:
     """Maximal runs of proper-noun tokens, joined over connectors ("Secretary of State")."""
     i, end = sent.start, sent.end
-    doc = sent.doc
+    doc = doc_tokens(sent.doc)
     while i < end:
         if not _is_name_token(doc[i]):
             i += 1

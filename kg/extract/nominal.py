@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
+from kg.extract.tokens import sentence_tokens
 from kg.extract.clauses import MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens
 from kg.types import ASSERTED, COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention, Sentence
 
@@ -126,7 +127,7 @@ def _noun_factuality(governor: Token | None) -> str:
 
 
 def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, reference: str | None) -> Iterator[Event]:
-    for noun in sent:
+    for noun in sentence_tokens(sent):
         if noun.pos_ not in {"NOUN", "PROPN"} or index.at(noun) is not None and noun.pos_ == "PROPN":
             continue
         verb = lex.EVENT_NOUN_VERBS.get(noun.lower_)

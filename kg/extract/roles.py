@@ -10,7 +10,8 @@ from kg.extract.clauses import MentionIndex
 from kg.extract.lexicon import ROLE_NOUNS, TITLE_HEADS
 from kg.extract.mentions import office_mention
 from kg import gazetteer
-from kg.extract.static import AFFILIATED_WITH, FROM, tokens_in
+from kg.extract.static import AFFILIATED_WITH, FROM
+from kg.extract.tokens import sentence_tokens, tokens_in
 from kg.types import COUNTRY, GROUP, OFFICE, ORGANIZATION, PERSON, PLACE, Fact, Mention, Sentence
 
 HOLDS_OFFICE = "holds office"
@@ -81,7 +82,7 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
                 yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
             if (place := _place_of_office(sent, m)) is not None:  # "Tucson Mayor X" -> X from Tucson
                 yield Fact(subject=m, relation=FROM, object=place, sentence=record)
-    for tok in sent:
+    for tok in sentence_tokens(sent):
         m = index.at(tok)
         if m is None or tok.ent_type_ != "PERSON" or tok.i != _root_in(sent, m).i:
             continue
@@ -130,7 +131,7 @@ def _root_in(sent: Span, m: Mention) -> Token:
 
 def description_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     """"Lima, the capital of Peru" -> (Lima, capital of, Peru)."""
-    for tok in sent:
+    for tok in sentence_tokens(sent):
         if tok.dep_ != "appos" or tok.pos_ != "NOUN" or tok.lemma_.lower() in TITLE_HEADS:
             continue
         subject = index.at(tok.head)

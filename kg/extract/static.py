@@ -5,7 +5,6 @@ organisation ("Uppsala University's Lena Berg", "X, a spokesman for Y")."""
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -13,6 +12,7 @@ from spacy.tokens import Span, Token
 from kg import gazetteer
 from kg.extract.clauses import MentionIndex
 from kg.extract.lexicon import TITLE_HEADS
+from kg.extract.tokens import sentence_tokens, tokens_in
 from kg.types import ASSERTED, COUNTRY, ORGANIZATION, OTHER, PERSON, PLACE, REPORTED, Fact, Mention, Sentence
 
 LOCATED_IN = "located in"
@@ -41,18 +41,6 @@ _KILLING_NOUNS = {"assassination", "murder", "killing", "slaying"}
 # "went on trial for the assassination of X"; a charge is reported, a verdict asserted.
 _CHARGES = {"accuse", "charge", "suspect", "arrest", "indict", "trial", "try", "hold", "detain", "wanted"}
 _VERDICTS = {"convict", "guilty", "sentence", "plead", "confess", "admit", "jail", "imprison", "execute", "hang"}
-
-
-def tokens_in(sent: Span, start: int, end: int) -> list[Token]:
-    """The sentence's tokens that start inside the character range [start, end): a mention's
-    tokens (found by bisection: this runs for every mention of every rule)."""
-    doc = sent.doc
-    starts = doc.user_data.get("kg_token_starts")
-    if starts is None:
-        starts = doc.user_data["kg_token_starts"] = [t.idx for t in doc]
-    lo = max(bisect.bisect_left(starts, start), sent.start)
-    hi = min(bisect.bisect_left(starts, end), sent.end)
-    return list(doc[lo:hi]) if lo < hi else []
 
 
 def _tokens(sent: Span, m: Mention) -> list[Token]:
@@ -195,7 +183,7 @@ _PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "st
 
 def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     """"the cities of Krakow and Gdansk in Poland": each named place lies in the last one."""
-    for tok in sent:
+    for tok in sentence_tokens(sent):
         if tok.lower_ not in _PLACE_NOUNS:
             continue
         named = [m for _, m in _prep_objects(tok, {"of"}, index) if m.kind in _PLACES]
@@ -287,7 +275,7 @@ def prenominal(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
 
 def seats(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     """"the EU headquarters in Brussels", "Acme's headquarters in Ohio": where an organisation sits."""
-    for tok in sent:
+    for tok in sentence_tokens(sent):
         if tok.lower_ not in _SEATS:
             continue
         owners = [o for o in _named_modifiers(tok, index, {"compound", "poss"}) if o.kind == ORGANIZATION]
@@ -299,7 +287,7 @@ def seats(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
 
 def killings(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     """"X, the assassin of Y", "Y's killer X", "X was convicted of the murder of Y"."""
-    for tok in sent:
+    for tok in sentence_tokens(sent):
         low = tok.lemma_.lower()
         if low in _KILLER_NOUNS:
             yield from _killer_noun(sent, record, index, tok)
