@@ -19,6 +19,11 @@ from kg.vocab import (EVENT_CLASSES, GEO, ITSRDF, KG, KIND_CLASSES, NIF, PREFIXE
                       relation_iri)
 
 
+# rdflib's own namespaces make a new term on each attribute lookup: these are named on most triples.
+_TYPE, _LABEL, _PREFLABEL, _ALTLABEL = RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel
+_DATE, _DECIMAL = XSD.date, XSD.decimal
+
+
 @lru_cache(maxsize=1 << 16)
 def _offset(n: int) -> Literal:
     """A character offset as an xsd:nonNegativeInteger literal, made once per value."""
@@ -62,18 +67,18 @@ class GraphBuilder:
         g, previous = self.g, self.previous
         for e in entities:
             node = self.iris.entity(e.key)
-            known = previous.value(node, RDFS.label) if previous is not None else None
+            known = previous.value(node, _LABEL) if previous is not None else None
             if known is None:
-                g.add((node, RDF.type, KIND_CLASSES[e.kind]))
-                g.add((node, RDFS.label, Literal(e.label)))
-                g.add((node, SKOS.prefLabel, Literal(e.label)))
+                g.add((node, _TYPE, KIND_CLASSES[e.kind]))
+                g.add((node, _LABEL, Literal(e.label)))
+                g.add((node, _PREFLABEL, Literal(e.label)))
             elif str(known) != e.label:
                 # An entity already in the graph (--update) keeps its label and type: its IRI and
                 # what users see stay stable; the new name becomes an alias.
-                g.add((node, SKOS.altLabel, Literal(e.label)))
+                g.add((node, _ALTLABEL, Literal(e.label)))
             self._labelled.add(node)
             for alias in sorted(e.aliases):
-                g.add((node, SKOS.altLabel, Literal(alias)))
+                g.add((node, _ALTLABEL, Literal(alias)))
             before = previous.value(node, KG.mentionCount) if previous is not None else None
             if before is not None:
                 g.discard((node, KG.mentionCount, before))
@@ -86,8 +91,8 @@ class GraphBuilder:
             for other in sorted(e.affiliations):
                 g.add((node, KG.affiliation, self.iris.entity(other)))
             if e.lat is not None and e.lon is not None and not located:
-                g.add((node, GEO.lat, Literal(e.lat, datatype=XSD.decimal)))
-                g.add((node, GEO.long, Literal(e.lon, datatype=XSD.decimal)))
+                g.add((node, GEO.lat, Literal(e.lat, datatype=_DECIMAL)))
+                g.add((node, GEO.long, Literal(e.lon, datatype=_DECIMAL)))
 
     def entity_count(self) -> int:
         """Entity nodes in the graph: this build's, and an updated graph's earlier ones."""
@@ -97,13 +102,13 @@ class GraphBuilder:
     def add_extraction(self, ex: ArticleExtraction) -> None:
         a, g = ex.article, self.g
         art = self.iris.article(a.id)
-        g.add((art, RDF.type, SCHEMA.NewsArticle))
+        g.add((art, _TYPE, SCHEMA.NewsArticle))
         g.add((art, SCHEMA.identifier, Literal(a.id)))
         g.add((art, KG.contentHash, Literal(a.content_hash)))
         if a.title:
             g.add((art, SCHEMA.headline, Literal(a.title)))
         if a.date:
-            g.add((art, SCHEMA.datePublished, Literal(a.date, datatype=XSD.date)))
+            g.add((art, SCHEMA.datePublished, Literal(a.date, datatype=_DATE)))
         if a.source:
             g.add((art, SCHEMA.url, Literal(a.source)))
         if a.place:
@@ -120,7 +125,7 @@ class GraphBuilder:
     def _mention(self, a: Article, start: int, end: int, key: str) -> None:
         """A nif:Phrase per name occurrence, pointing at its entity: every merge can be audited."""
         g, node = self.g, self.iris.mention(a.id, start, end)
-        g.add((node, RDF.type, NIF.Phrase))
+        g.add((node, _TYPE, NIF.Phrase))
         g.add((node, NIF.anchorOf, Literal(a.text[start:end])))
         g.add((node, NIF.beginIndex, _offset(start)))
         g.add((node, NIF.endIndex, _offset(end)))
@@ -133,12 +138,12 @@ class GraphBuilder:
         """The byline or attribution line's person: the same node as that person named in any text."""
         g = self.g
         person = self.iris.entity(name_key(name))
-        known = person in self._labelled or self.previous is not None and self.previous.value(person, RDFS.label)
+        known = person in self._labelled or self.previous is not None and self.previous.value(person, _LABEL)
         if not known:
             self._labelled.add(person)
-            g.add((person, RDF.type, SCHEMA.Person))
-            g.add((person, RDFS.label, Literal(name)))
-            g.add((person, SKOS.prefLabel, Literal(name)))
+            g.add((person, _TYPE, SCHEMA.Person))
+            g.add((person, _LABEL, Literal(name)))
+            g.add((person, _PREFLABEL, Literal(name)))
             g.add((person, KG.mentionCount, Literal(0)))
         g.add((article, SCHEMA.author, person))
         g.add((article, PROV.wasAttributedTo, person))
@@ -149,7 +154,7 @@ class GraphBuilder:
             return self._described[key]
         node = self._described[key] = self.iris.sentence(article_id, s.start, s.end)
         g = self.g
-        g.add((node, RDF.type, NIF.Sentence))
+        g.add((node, _TYPE, NIF.Sentence))
         g.add((node, NIF.anchorOf, Literal(s.text)))
         g.add((node, NIF.beginIndex, _offset(s.start)))
         g.add((node, NIF.endIndex, _offset(s.end)))
@@ -159,9 +164,9 @@ class GraphBuilder:
     def _event(self, article_id: str, e: Event) -> URIRef:
         g = self.g
         node = self.iris.event(article_id, e.start)
-        g.add((node, RDF.type, KG.Event))
+        g.add((node, _TYPE, KG.Event))
         if e.event_type:
-            g.add((node, RDF.type, EVENT_CLASSES[e.event_type]))
+            g.add((node, _TYPE, EVENT_CLASSES[e.event_type]))
         rel = self._relation(e.relation)
         g.add((node, KG.relation, rel))
         g.add((node, KG.trigger, Literal(e.trigger)))
@@ -175,7 +180,7 @@ class GraphBuilder:
         if e.time is not None:
             g.add((node, KG.timeText, Literal(e.time.text)))
             if e.time.date:
-                g.add((node, KG.date, Literal(e.time.date, datatype=XSD.date)))
+                g.add((node, KG.date, Literal(e.time.date, datatype=_DATE)))
         if e.content:
             g.add((node, KG.content, Literal(e.content)))
         g.add((node, KG.factuality, KG[e.factuality]))
@@ -190,7 +195,7 @@ class GraphBuilder:
         node = self.iris.fact(article_id, str(subj), f.relation, str(obj), f.content or "",
                               str(f.sentence.start), str(f.event.start if f.event else ""))
         rel = self._relation(f.relation)
-        g.add((node, RDF.type, KG.Fact))
+        g.add((node, _TYPE, KG.Fact))
         g.add((node, KG.subject, subj))
         g.add((node, KG.predicate, rel))
         if obj is not None:
@@ -210,7 +215,7 @@ class GraphBuilder:
         if label in self._described:
             return self._described[label]
         rel = self._described[label] = relation_iri(label)
-        self.g.add((rel, RDF.type, KG.Relation))
-        self.g.add((rel, RDF.type, RDF.Property))
-        self.g.add((rel, RDFS.label, Literal(label)))
+        self.g.add((rel, _TYPE, KG.Relation))
+        self.g.add((rel, _TYPE, RDF.Property))
+        self.g.add((rel, _LABEL, Literal(label)))
         return rel

@@ -384,9 +384,9 @@ def _preferred_label(names: Iterable[str], *, fullest: bool = True) -> str:
     expansion over its acronym; "Lima" over "LIMA". Places and things (fullest=False) take the
     most used form: "Atacama" over the rarer "Atacama Desert"."""
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for n in names:
+    for n, count in Counter(names).items():  # a much-named entity has few distinct names
         n = _POSSESSIVE.sub("", n.strip())
-        spellings[fold(n)][n] += 1
+        spellings[fold(n)][n] += count
     forms = {}
     for variants in spellings.values():
         cased = [v for v in variants if not v.isupper()] or list(variants)

@@ -40,6 +40,12 @@ class _Namespace(Namespace):
     triple of a build, and a new URIRef (validated character by character) each time was a fifth
     of the graph stage."""
 
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):  # as rdflib's Namespace: no dunder is a term
+            raise AttributeError(name)
+        found = self.__dict__[name] = self.term(name)  # the next lookup is a plain attribute
+        return found
+
     def term(self, name: str) -> URIRef:
         key = (str(self), name)
         found = _TERMS.get(key)
@@ -179,6 +185,9 @@ def slug(text: str, *, max_len: int = 60) -> str:
     return s
 
 
+_SAFE = "-._~"  # unreserved characters (RFC 3986) besides letters and digits
+
+
 class IRIs:
     """Mints every instance IRI under one base, so each is valid for any input text."""
 
@@ -186,11 +195,12 @@ class IRIs:
         self.base = base if base.endswith(("/", "#")) else base + "/"
         self._minted: dict[tuple[str, ...], URIRef] = {}  # a graph names the same nodes many times
         self._entities: dict[str, URIRef] = {}  # entity key -> IRI, without re-slugging the key
+        self._quoted: dict[str, str] = {}  # article id -> its IRI path segment
 
     def _iri(self, *parts: str) -> URIRef:
         iri = self._minted.get(parts)
         if iri is None:
-            iri = self._minted[parts] = URIRef(self.base + "/".join(quote(p, safe="-._~") for p in parts))
+            iri = self._minted[parts] = URIRef(self.base + "/".join(quote(p, safe=_SAFE) for p in parts))
         return iri
 
     def article(self, article_id: str) -> URIRef:
@@ -210,12 +220,20 @@ class IRIs:
             iri = self._entities[key] = self._iri("entity", slug(key))
         return iri
 
+    def _segment(self, article_id: str) -> str:
+        segment = self._quoted.get(article_id)
+        if segment is None:
+            segment = self._quoted[article_id] = quote(article_id, safe=_SAFE)
+        return segment
+
+    # Events and facts are many and each is minted once or twice: no memo, and the article's
+    # segment is quoted once (a number and a hex digest need no quoting).
     def event(self, article_id: str, start: int) -> URIRef:
-        return self._iri("event", article_id, str(start))
+        return URIRef(f"{self.base}event/{self._segment(article_id)}/{start}")
 
     def fact(self, article_id: str, *identity: str) -> URIRef:
         digest = hashlib.sha1("\x1f".join(identity).encode("utf-8")).hexdigest()[:12]
-        return self._iri("fact", article_id, digest)
+        return URIRef(f"{self.base}fact/{self._segment(article_id)}/{digest}")
 
 
 def relation_iri(label: str) -> URIRef:
