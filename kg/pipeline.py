@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,7 +104,8 @@ def extract_articles(articles: Sequence[Article], *, model: str | None = None, j
     if jobs > 1:
         from kg.distributed import extract_with_processes
 
-        out = extract_with_processes(articles, model=model, jobs=jobs, progress=progress, meanwhile=_warm_up)
+        with gc_paused():  # this process only receives records, which hold no cycles
+            out = extract_with_processes(articles, model=model, jobs=jobs, progress=progress, meanwhile=_warm_up)
         timer.add("parse+extract", time.perf_counter() - t0)
         return out
     nlp = nlp_stage.load(model)
@@ -114,9 +117,28 @@ def extract_articles(articles: Sequence[Article], *, model: str | None = None, j
         extract_time += time.perf_counter() - t1
         if progress:
             progress(len(out), len(articles), article.id)
+    gc.collect()  # the parser's garbage holds cycles: free it before the graph stages pause the collector
     timer.add("parse", time.perf_counter() - t0 - extract_time)
     timer.add("extract", extract_time)
     return out
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector off while the graph is built and written.
+
+    Those stages make millions of small objects that hold no cycles, while every record of the
+    build is alive: each full collection walked all of them, and at 200k words that was half the
+    time of resolve+graph and write (measured with and without). Reference counting still frees
+    everything; the collector's state is restored on the way out.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _warm_up() -> None:
@@ -135,6 +157,11 @@ def build_triples(extractions: Sequence[ArticleExtraction], *, base: str = DEFAU
     Given an existing graph (--update), its people's names take part in surname binding and its
     entities keep their labels, so the same entity keeps the same IRI; its triples are kept.
     """
+    with gc_paused():
+        return _build_triples(extractions, base=base, previous=previous)
+
+
+def _build_triples(extractions: Sequence[ArticleExtraction], *, base: str, previous: Graph | None) -> tuple[Triples, int]:
     resolver = Resolver()
     if previous is not None:
         resolver.seed(str(label) for person in previous.subjects(RDF.type, SCHEMA.Person)
@@ -159,9 +186,6 @@ def build_graph(extractions: Sequence[ArticleExtraction], *, base: str = DEFAULT
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildSummary:
     """Build the graph of the inputs into options.out; nothing is written unless all succeeds."""
-    from kg.export.html import write_html
-    from kg.export.rdf import write_graph
-
     start = time.perf_counter()
     timer = _Timer()
     t = time.perf_counter()
@@ -201,6 +225,22 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
     timer.add("resolve+graph", time.perf_counter() - t)
 
     t = time.perf_counter()
+    with gc_paused():
+        outputs = _write_outputs(graph, options)
+    timer.add("write", time.perf_counter() - t)
+    return BuildSummary(
+        articles=len(articles), sentences=sum(len(e.sentences) for e in extractions),
+        entities=entity_count, facts=sum(len(e.facts) for e in extractions),
+        events=sum(len(e.events) for e in extractions), triples=len(graph), skipped=tuple(skipped),
+        seconds=time.perf_counter() - start, stage_seconds=timer.stages, outputs=tuple(outputs),
+        words=sum(len(a.text.split()) for a in articles), unchanged=unchanged)
+
+
+def _write_outputs(graph: Triples, options: BuildOptions) -> list[Path]:
+    """The graph as Turtle, the ontology, the HTML view and the store, as asked; their paths."""
+    from kg.export.html import write_html
+    from kg.export.rdf import write_graph
+
     outputs = [options.out / GRAPH_FILE]
     write_graph(graph, outputs[0])
     _write_ontology(options.out / ONTOLOGY_FILE)
@@ -213,13 +253,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
 
         load_into_store(outputs[0], options.store)
         outputs.append(options.store)
-    timer.add("write", time.perf_counter() - t)
-    return BuildSummary(
-        articles=len(articles), sentences=sum(len(e.sentences) for e in extractions),
-        entities=entity_count, facts=sum(len(e.facts) for e in extractions),
-        events=sum(len(e.events) for e in extractions), triples=len(graph), skipped=tuple(skipped),
-        seconds=time.perf_counter() - start, stage_seconds=timer.stages, outputs=tuple(outputs),
-        words=sum(len(a.text.split()) for a in articles), unchanged=unchanged)
+    return outputs
 
 
 def _write_ontology(path: Path) -> None:
