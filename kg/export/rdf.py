@@ -87,24 +87,38 @@ class _Terms:
                 self.namespaces[ns] = prefix
         self._by_length = sorted(self.namespaces, key=len, reverse=True)
         self.used: set[str] = set()
-        self._found: dict[str, tuple[str, str] | None] = {}  # iri -> (namespace, qname)
+        self._found: dict[str, tuple[str | None, str]] = {}  # iri -> (namespace, qname) or (None, <iri>)
+        self._typed: dict[int, str] = {}  # id of a typed literal -> its text
+        self._alive: list[Literal] = []
+
+    def _iri(self, iri: str) -> tuple[str | None, str]:
+        # Memoised: a graph names the same predicates and entities over and over, and an IRI's
+        # validity is checked (by n3()) once.
+        hit = self._found.get(iri)
+        if hit is None:
+            hit = self._found[iri] = next(((ns, f"{self.namespaces[ns]}:{iri[len(ns):]}") for ns in self._by_length
+                                           if iri.startswith(ns) and _LOCAL_NAME.match(iri[len(ns):])),
+                                          None) or (None, URIRef(iri).n3())
+        if hit[0] is not None:
+            self.used.add(hit[0])
+        return hit
 
     def qname(self, iri: str) -> str | None:
-        # Memoised: a graph names the same predicates and entities over and over.
-        if iri not in self._found:
-            self._found[iri] = next(((ns, f"{self.namespaces[ns]}:{iri[len(ns):]}") for ns in self._by_length
-                                     if iri.startswith(ns) and _LOCAL_NAME.match(iri[len(ns):])), None)
-        hit = self._found[iri]
-        if hit is None:
-            return None
-        self.used.add(hit[0])
-        return hit[1]
+        namespace, text = self._iri(iri)
+        return text if namespace is not None else None
 
     def term(self, term: Node) -> str:
         if isinstance(term, URIRef):
-            return self.qname(str(term)) or term.n3()
+            return self._iri(str(term))[1]
         if isinstance(term, Literal):
-            return term._literal_n3(use_plain=True, qname_callback=self.qname)
+            if term.datatype is None and term.language is None:
+                return term._quote_encode()  # what _literal_n3 gives a plain string, without its checks
+            # Typed literals are mostly offsets and dates, the same few objects over and over.
+            text = self._typed.get(id(term))
+            if text is None:
+                text = self._typed[id(term)] = term._literal_n3(use_plain=True, qname_callback=self.qname)
+                self._alive.append(term)  # an id is only unique while its object lives
+            return text
         return term.n3()
 
     def header(self, keyword: str = "@prefix") -> str:
