@@ -104,6 +104,9 @@ def check_size(source: Source, max_bytes: int) -> Skipped | None:
     return None
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # all but tab, LF, FF, CR
+
+
 def is_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KiB (UTF-16 text with a BOM is not binary)."""
     sample = data[:_BINARY_SAMPLE]
@@ -111,7 +114,7 @@ def is_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted in C, not per byte in Python
     return controls > len(sample) * 0.05
 
 
