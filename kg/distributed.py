@@ -17,6 +17,7 @@ import itertools
 import logging
 from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from kg import nlp as nlp_stage
@@ -43,6 +44,10 @@ Progress = Callable[[int, int | None, str], None]
 def _worker_model(name: str):
     """The spaCy pipeline, loaded once per worker process and kept for every later shard."""
     return nlp_stage.load(name)
+
+
+def _preload(name: str) -> None:
+    _worker_model(name)  # returns nothing: the pipeline itself is not sent back
 
 
 def extract_shard(articles: Sequence[Article], model: str) -> list[ArticleExtraction]:
@@ -105,29 +110,52 @@ def _worker_count(client) -> int:
     return client.scheduler_info(n_workers=-1)["n_workers"]
 
 
+@contextmanager
+def process_pool(jobs: int, model: str | None = None) -> Iterator[ProcessPoolExecutor]:
+    """`jobs` worker processes that start loading the model at once, so that the caller can read
+    its inputs meanwhile (at 200k words, reading them took 0.8 s and loading the model 1.5 s)."""
+    import multiprocessing
+
+    name = nlp_stage.model_name(model)  # a missing model is reported before any process starts
+    # spawn: a fresh interpreter per worker, safe whatever threads the parent has started.
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        # The pool starts a process per task it cannot hand to an idle one. A model that fails to
+        # load fails this task unseen, then the first shard with the error the user sees; as an
+        # initializer, it would break the pool with no message.
+        for _ in range(jobs):
+            pool.submit(_preload, name)
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # an error or Ctrl-C need not wait for the model
+        raise
+    pool.shutdown()
+
+
 def extract_with_processes(articles: Sequence[Article], *, model: str | None = None, jobs: int = 2,
                            shard_size: int = LOCAL_SHARD_SIZE, progress: Progress | None = None,
-                           meanwhile: Callable[[], None] | None = None) -> list[ArticleExtraction]:
+                           meanwhile: Callable[[], None] | None = None,
+                           pool: ProcessPoolExecutor | None = None) -> list[ArticleExtraction]:
     """The same sharding on this machine's processes, without Dask; records in input order.
 
     Unlike `nlp.pipe(n_process=...)`, workers extract too and send back records, not Docs: the
     main process neither deserialises Docs nor runs the extractor. `meanwhile` runs here while
-    the workers start and parse.
+    the workers start and parse. `pool` is a `process_pool` already started; without one, a pool
+    of `jobs` processes is started and closed for the call.
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
+    if pool is None:
+        with process_pool(jobs, model) as started:
+            return extract_with_processes(articles, model=model, shard_size=shard_size, progress=progress,
+                                          meanwhile=meanwhile, pool=started)
     name = nlp_stage.model_name(model)
     out: list[ArticleExtraction] = []
-    # spawn: a fresh interpreter per worker, safe whatever threads the parent has started.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        results = pool.map(extract_shard, shards(articles, shard_size), itertools.repeat(name))
-        if meanwhile is not None:
-            meanwhile()
-        for records in results:
-            out += records
-            if progress and records:
-                progress(len(out), len(articles), records[-1].article.id)
+    results = pool.map(extract_shard, shards(articles, shard_size), itertools.repeat(name))
+    if meanwhile is not None:
+        meanwhile()
+    for records in results:
+        out += records
+        if progress and records:
+            progress(len(out), len(articles), records[-1].article.id)
     return out
 
 

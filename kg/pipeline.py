@@ -5,7 +5,8 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,13 +92,15 @@ def _previous(options: BuildOptions) -> Graph | None:
 
 
 def extract_articles(articles: Sequence[Article], *, model: str | None = None, jobs: int = 1,
-                     progress: Progress | None = None, timer: _Timer | None = None) -> list[ArticleExtraction]:
+                     progress: Progress | None = None, timer: _Timer | None = None,
+                     pool: ProcessPoolExecutor | None = None) -> list[ArticleExtraction]:
     """Parse and extract every article; Docs are streamed and dropped, only records are kept.
 
     With jobs > 1, worker processes parse and extract shards of articles and send back records
     (kg.distributed.extract_with_processes): unlike `nlp.pipe(n_process=...)`, this process then
     neither deserialises Docs nor runs the extractor, and it loads the gazetteers resolution needs
-    while the workers parse.
+    while the workers parse. `pool`: a kg.distributed.process_pool already started (its workers
+    load the model while the caller reads the inputs).
     """
     timer = timer or _Timer()
     t0 = time.perf_counter()
@@ -105,7 +108,8 @@ def extract_articles(articles: Sequence[Article], *, model: str | None = None, j
         from kg.distributed import extract_with_processes
 
         with gc_paused():  # this process only receives records, which hold no cycles
-            out = extract_with_processes(articles, model=model, jobs=jobs, progress=progress, meanwhile=_warm_up)
+            out = extract_with_processes(articles, model=model, jobs=jobs, progress=progress, meanwhile=_warm_up,
+                                         pool=pool)
         timer.add("parse+extract", time.perf_counter() - t0)
         return out
     nlp = nlp_stage.load(model)
@@ -186,6 +190,16 @@ def build_graph(extractions: Sequence[ArticleExtraction], *, base: str = DEFAULT
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildSummary:
     """Build the graph of the inputs into options.out; nothing is written unless all succeeds."""
+    with ExitStack() as stack:
+        pool = None
+        if options.engine == "local" and options.jobs > 1:
+            from kg.distributed import process_pool
+
+            pool = stack.enter_context(process_pool(options.jobs, options.model))  # loads while we read
+        return _build(options, progress, pool)
+
+
+def _build(options: BuildOptions, progress: Progress | None, pool: ProcessPoolExecutor | None) -> BuildSummary:
     start = time.perf_counter()
     timer = _Timer()
     t = time.perf_counter()
@@ -216,7 +230,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
         timer.add("parse+extract", time.perf_counter() - t)
     elif options.engine == "local":
         extractions = extract_articles(articles, model=options.model, jobs=options.jobs,
-                                       progress=progress, timer=timer)
+                                       progress=progress, timer=timer, pool=pool)
+        if pool is not None:
+            pool.shutdown()  # the workers and their models are not needed by the graph stages
     else:
         raise KGError(E.UNKNOWN_NAME, what="engine", name=options.engine, valid="local, dask")
     t = time.perf_counter()
