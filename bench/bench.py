@@ -220,7 +220,7 @@ def large_graph(target: int, corpus: str, jobs: int, out: str) -> dict:
     from kg import nlp as nlp_stage
     from kg.export.rdf import write_graph
     from kg.ingest import read_articles
-    from kg.pipeline import build_triples, extract_articles
+    from kg.pipeline import build_triples, extract_articles, gc_paused
     from kg.query import load_graph, run_query
     from kg.store import load_into_store, open_store, query_file, query_store
     from kg.types import Article
@@ -231,8 +231,11 @@ def large_graph(target: int, corpus: str, jobs: int, out: str) -> dict:
     records = extract_articles(articles, model=nlp_stage.model_name(), jobs=jobs)
     clock.lap("extract corpus")
     per_copy = len(build_triples(records)[0])
-    copies = -(-target // per_copy)
-    replicated = [_variant(ex, k) for k in range(copies) for ex in records]
+    # Whole copies and then part of one, so that the graph has about `target` triples, not the
+    # next multiple of the corpus's count.
+    wanted = round(target / per_copy * len(records))
+    copies = -(-wanted // len(records))
+    replicated = [_variant(records[i % len(records)], i // len(records)) for i in range(wanted)]
     del records
     clock.lap("replicate records")
     graph, entities = build_triples(replicated)  # as `kg build` holds them (kg.triples.Triples)
@@ -241,7 +244,8 @@ def large_graph(target: int, corpus: str, jobs: int, out: str) -> dict:
     del replicated
     folder = Path(out)
     for fmt, name in (("turtle", "graph.ttl"), ("ntriples", "graph.nt")):
-        write_graph(graph, folder / name, fmt)
+        with gc_paused():  # as `kg build` writes
+            write_graph(graph, folder / name, fmt)
         figures[f"{fmt} s"] = clock.lap(fmt)
         figures[f"{fmt} MB"] = (folder / name).stat().st_size / MB
     figures["peak RSS after writing MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
