@@ -9,7 +9,7 @@ from kg import nlp as nlp_stage
 from kg.extract import extract
 from kg.extract.clauses import MentionIndex, arg_mentions
 from kg.extract.mentions import sentence_mentions
-from kg.types import Article
+from kg.types import REPORTED, Article
 
 
 @pytest.fixture(scope="module")
@@ -375,3 +375,31 @@ def test_a_paragraphs_last_sentence_is_not_a_headline(nlp):
     first = next(doc.sents)
     assert first[-1].is_space and not headline_like(first)
     assert "Antony Vale" in [m.name for m in sentence_mentions(first)]
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a bare past participle after a comma is a passive about the noun before it, not an act of the subject
+    ("Police officers carried the coffins of Anna Berg and Lena Holm, killed in an attack overnight.",
+     {("Anna Berg", "be killed in", "attack"), ("Lena Holm", "be killed in", "attack")},
+     {("Police officers", "kill in", "attack")}),
+    # ... and no event at all when that noun is a place
+    ("The Navy found the boats on Farsi Island, parked with no crew.", set(), {("Navy", "park with", "crew")}),
+    # a raised subject: "X was believed to have been killed", "X is said to have met Y"
+    ("Last year, militant Jan Novak was believed to have been killed in a drone strike in Syria.",
+     {("Jan Novak", "be killed in", "drone strike")}, set()),
+    ("Ana Ruiz is said to have met Tom Berg in Lima.", {("Ana Ruiz", "meet", "Tom Berg")}, set()),
+])
+def test_participles_and_raised_subjects(nlp, text, expected, unwanted):
+    facts = facts_of(nlp, text)
+    assert expected <= facts and not unwanted & facts
+
+
+def test_a_raised_subject_is_somebodys_account(nlp):
+    text = "Last year, militant Jan Novak was believed to have been killed in a drone strike in Syria."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
+    assert {f.factuality for f in ex.facts if f.subject.name == "Jan Novak" and f.relation == "be killed in"} == {REPORTED}
+
+
+def test_a_pronoun_object_is_not_the_clause_subject(nlp):
+    facts = facts_of(nlp, "Tom Berg met reporters in Lima. Asked about the shooter, Berg called him a demented individual.")
+    assert not {f for f in facts if f[1] == "call" and f[2] in {"Tom Berg", "Berg"}}

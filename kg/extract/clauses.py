@@ -320,12 +320,23 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
             and g.lower_ not in WEEKDAYS]  # "agreed on Monday to buy X": Monday is no one
         if objects:
             return objects, False
+        # "X is said to have met Y", "X was asked to leave": a passive governor's subject.
+        raised = [c for c in gov.children if c.dep_ in _PASSIVE_SUBJ_DEPS]
+        if raised:
+            return raised, False
     return _subject_heads(gov)[0], False
 
 
 def _object_heads(verb: Token, passive: bool) -> list[Token]:
     if passive:
-        return [c for c in verb.children if c.dep_ in _PASSIVE_SUBJ_DEPS]
+        own = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJ_DEPS]
+        gov = _governor(verb)
+        if own or verb.dep_ != "xcomp" or gov is None:
+            return own
+        # "X was believed to have been killed", "Y is expected to be released": the patient is
+        # who the governing verb is about (its object if it has one: "urged Z to be freed").
+        return [c for c in gov.children if c.dep_ in _OBJ_DEPS] or [
+            c for c in gov.children if c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS]
     idiom = _idiom(verb)
     objects = [c for c in verb.children if c.dep_ in _OBJ_DEPS and c.ent_type_ not in _TEMPORAL_ENTS and (idiom is None or c.i != idiom.i)]
     if objects:
@@ -358,6 +369,8 @@ def _factuality(verb: Token) -> str:
         return HYPOTHETICAL
     if governors & lex.PLANNED_GOVERNORS:
         return PLANNED
+    if governors & lex.REPORTING_GOVERNORS:
+        return REPORTED
     head = verb
     while head.dep_ in {"ccomp", "conj"} and head.head != head:
         head = head.head
@@ -460,6 +473,29 @@ def _is_participle_modifier(verb: Token) -> bool:
         and verb.lemma_.lower() not in _NAMING  # "X, better known by its acronym Y": a name, not an event
 
 
+def _bare_participle(verb: Token) -> list[Token] | None:
+    """"carried the coffins of A and B, killed in an attack", "Wounded in the blast, two soldiers
+    were taken": a past participle with no subject, auxiliary or subordinator of its own, hung on
+    the main verb, is a passive clause about the noun just before its comma, or, when it opens the
+    sentence, about the main clause's subject. Its patients' heads ([] when no noun qualifies), or
+    None when it is no such clause."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.lemma_.lower() in lex.LIGHT_VERBS | _NAMING:
+        return None
+    if any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS | {"aux", "auxpass", "mark", "agent"} for c in verb.children):
+        return None  # its own subject, "having killed", "as envisioned", or a by-phrase (handled as such)
+    doc, head = verb.doc, verb.head
+    if verb.i < head.i:
+        return [c for c in head.children if c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS]
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return []  # a passive with no noun it is said of: no patient, so no event
+    noun = doc[verb.i - 2]
+    while noun.dep_ == "conj" and noun.head != noun:  # "A and B, killed": the list's first member
+        noun = noun.head
+    # A place before the comma is more often where the clause's real subject was ("found the
+    # boats on X Island, parked with no crew") than what the participle is about.
+    return [noun] if noun.pos_ in {"PROPN", "NOUN"} and noun.ent_type_ not in {"GPE", "LOC", "FAC"} else []
+
+
 def _verbless(sent: Span) -> bool:
     return sent.root.pos_ not in {"VERB", "AUX"}
 
@@ -492,6 +528,8 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         elif _is_participle_modifier(verb):
             subj_heads, passive = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"], True
             obj_heads = [verb.head]
+        elif (patient_heads := _bare_participle(verb)) is not None:
+            subj_heads, passive, obj_heads = [], True, patient_heads
         else:
             subj_heads, passive = _subject_heads(verb)
             obj_heads = _object_heads(verb, passive)

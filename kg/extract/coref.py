@@ -57,10 +57,17 @@ class Antecedents:
         return []
 
 
+def _same_name(a: Mention, b: Mention) -> bool:
+    """"Berg" and "Tom Berg" (a surname and its full name) name the same person here."""
+    return a.name == b.name or a.name.endswith(" " + b.name) or b.name.endswith(" " + a.name)
+
+
 def resolve_event(event: Event, antecedents: Antecedents) -> Event | None:
     """The event with anaphoric agents and patients replaced; None when no participant is left."""
     agents = [r for m in event.agents for r in antecedents.resolve(m, before=m.start)]
-    patients = [r for m in event.patients for r in antecedents.resolve(m, before=m.start)]
+    # "X called him": a pronoun object is never the clause's own subject (that takes "himself").
+    patients = [r for m in event.patients for r in antecedents.resolve(m, before=m.start)
+                if m.kind != ANAPHOR or not any(_same_name(r, a) for a in agents)]
     topics = [r for m in event.topics for r in antecedents.resolve(m, before=m.start)]
     if not agents and not patients:
         return None

@@ -79,6 +79,8 @@ PLANNED_GOVERNORS = frozenset("plan intend aim set schedule prepare decide agree
 HYPOTHETICAL_GOVERNORS = frozenset("expect hope want wish seek try may might could would "
                                    "consider propose suggest urge call ask press encourage request "
                                    "demand appeal invite advise".split())
+# "X was believed / reported / said to have been killed": somebody's account, not the writer's.
+REPORTING_GOVERNORS = frozenset("believe report say think allege suspect fear rumor rumour claim presume estimate".split())
 PLANNED_AUX = frozenset("will shall 'll wo".split())
 HYPOTHETICAL_AUX = frozenset("would could might may should 'd can must".split())
 
