@@ -49,6 +49,9 @@ class Gazetteer:
     capitals: dict[str, str]  # folded capital name -> code
     # folded name of a first-level division ("Virginia") -> (country code, division code) pairs
     divisions: dict[str, frozenset[tuple[str, str]]]
+    # AP style's state abbreviations as written ("Ore.", "N.C."): matched with their periods,
+    # so that "Miss." and "Wash." are states only where a writer abbreviated them
+    abbreviations: dict[str, tuple[str, str]]
 
     def country(self, text: str, *, allow_code: bool = False) -> Country | None:
         key = fold(text)
@@ -65,6 +68,8 @@ class Gazetteer:
 
     def division(self, text: str) -> frozenset[tuple[str, str]]:
         """(country, division code) of every first-level division so named: {("US", "VA")}."""
+        if (state := self.abbreviations.get(text.strip())) is not None:
+            return frozenset({state})
         return self.divisions.get(fold(text), frozenset())
 
     def is_code(self, text: str) -> bool:
@@ -128,7 +133,15 @@ def load() -> Gazetteer:
         caps = record.get("capital") or []
         for cap in [caps] if isinstance(caps, str) else caps:  # some states list several
             capitals.setdefault(fold(re.sub(r"\s+D\.?C\.?$", "", cap)), code)
-    return Gazetteer(countries, names, codes, demonyms, capitals, _divisions(pycountry))
+    return Gazetteer(countries, names, codes, demonyms, capitals, _divisions(pycountry), _ap_abbreviations())
+
+
+def _ap_abbreviations() -> dict[str, tuple[str, str]]:
+    """The Associated Press's abbreviations of U.S. states (from the `us` package), as written."""
+    import us
+
+    return {s.ap_abbr: ("US", s.abbr) for s in us.states.STATES_AND_TERRITORIES
+            if s.ap_abbr and s.ap_abbr.endswith(".")}
 
 
 def _divisions(pycountry) -> dict[str, frozenset[tuple[str, str]]]:

@@ -403,3 +403,11 @@ def test_a_raised_subject_is_somebodys_account(nlp):
 def test_a_pronoun_object_is_not_the_clause_subject(nlp):
     facts = facts_of(nlp, "Tom Berg met reporters in Lima. Asked about the shooter, Berg called him a demented individual.")
     assert not {f for f in facts if f[1] == "call" and f[2] in {"Tom Berg", "Berg"}}
+
+
+def test_towns_and_their_states_in_ap_style(nlp):
+    facts = facts_of(nlp, "Rain totals included 1 inch at Cape Hatteras, N.C., and almost an inch at "
+                          "Jacksonville, N.C., and Dodge City, Kan.")
+    assert {("Jacksonville", "located in", "N.C."), ("Dodge City", "located in", "Kan.")} <= facts
+    # a list of states stays a list
+    assert not {f for f in facts_of(nlp, "Storms hit Texas, Ohio and Iowa on Monday.") if f[1] == "located in"}

@@ -67,3 +67,9 @@ def test_city_names_fold_and_alternate_names_find_the_same_city():
 def test_countries_have_geonames_ids():
     assert places.country_ids()["TR"] == 298795
     assert places.country_ids()["US"] == 6252001
+
+
+def test_ap_state_abbreviations_are_divisions_only_as_written():
+    gaz = gazetteer.load()
+    assert gaz.division("Ore.") == {("US", "OR")} and gaz.division("N.C.") == {("US", "NC")}
+    assert not gaz.division("Miss") and not gaz.division("ore")

@@ -74,12 +74,18 @@ def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]
     ms = sorted(index.mentions, key=lambda m: m.start)
     # The sentence's own text: Doc.text joins every token of the article on each call.
     text, offset = sent.text, sent.start_char
+    gaz = gazetteer.load()
     for a, b in zip(ms, ms[1:]):
         if b.kind not in _PLACES or text[a.end - offset:b.start - offset].strip() != ",":
             continue
-        if a.kind not in _PLACES and not _dateline_place(sent, a, b):
+        # "Jacksonville, N.C.", "Klamath Falls, Ore.": a town and its state, even in a list of
+        # such pairs and when NER took the town for an organisation.
+        town_and_state = (a.kind in _PLACES | {ORGANIZATION} and a.kind != COUNTRY
+                          and bool(gaz.division(b.text)) and not gaz.division(a.text))
+        if a.kind not in _PLACES and not town_and_state and not _dateline_place(sent, a, b):
             continue
-        if a.kind == COUNTRY or _is_list_item(sent, a, index, after=False) or _is_list_item(sent, b, index, after=True):
+        if a.kind == COUNTRY or not town_and_state and (
+                _is_list_item(sent, a, index, after=False) or _is_list_item(sent, b, index, after=True)):
             continue
         yield Fact(subject=a, relation=LOCATED_IN, object=b, sentence=record)
 
