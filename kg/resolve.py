@@ -220,8 +220,12 @@ class Resolver:
             if m.kind == PERSON and len(key.split()) > 1 and ":" not in key and not key.startswith("iso-"):
                 full_names[key.split()[-1]].add(key)
                 by_article[(aid, key.split()[-1])].add(key)
+        # An acronym is no surname: "UN" and "U.N." fold to the "un" of "Kim Jong Un". (The kind
+        # is not checked: NER often tags a lone surname as an organisation.)
+        acronyms = {mention_key(aid, m) for aid, m in self.mentions if _is_acronym(m.text)}
         for (aid, start, end, office), key in list(keys.items()):
-            if office or len(key.split()) != 1 or ":" in key or key.startswith("iso-"):
+            if office or len(key.split()) != 1 or ":" in key or key.startswith("iso-") \
+                    or (aid, start, end, office) in acronyms:
                 continue
             local = by_article.get((aid, key), set())
             corpus = full_names.get(key, set())
@@ -435,6 +439,11 @@ def _roles(extraction: ArticleExtraction) -> Iterator[tuple[tuple[int, int], str
             yield (fact.qualifier.start, fact.qualifier.end), "qualifier"
         if fact.object is not None and fact.event is None:
             yield (fact.object.start, fact.object.end), "place" if sited else "addressee"
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "").strip()
+    return letters.isupper() and len(letters) <= 4
 
 
 def mention_key(article_id: str, m: Mention) -> MentionKey:

@@ -411,3 +411,11 @@ def test_towns_and_their_states_in_ap_style(nlp):
     assert {("Jacksonville", "located in", "N.C."), ("Dodge City", "located in", "Kan.")} <= facts
     # a list of states stays a list
     assert not {f for f in facts_of(nlp, "Storms hit Texas, Ohio and Iowa on Monday.") if f[1] == "located in"}
+
+
+def test_a_possessor_describes_a_name_and_takes_no_part(nlp):
+    facts = facts_of(nlp, "Bush also had words for Virginia's Gerald Baliles, who was stepping down.")
+    assert ("Gerald Baliles", "from", "Virginia") in facts
+    assert not {f for f in facts if f[0] == "Virginia"}
+    assert ("Malcolm Grant", "from", "Port Arthur") in facts_of(
+        nlp, "Port Arthur Mayor Malcolm Grant asked the residents to evacuate.")

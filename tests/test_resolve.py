@@ -66,6 +66,15 @@ def test_surname_binds_to_full_name_in_the_same_article_even_with_a_wrong_label(
     assert entities[keys[("a", 0)]].label == "Anna Novak"
 
 
+def test_an_acronym_is_no_surname():
+    # "U.N." folds to the last name of "Kim Jong Un": a bare surname binds across articles, an acronym must not
+    leader = _extraction("a", ("Kim Jong Un", "person"))
+    un = _extraction("b", ("U.N.", "organization"), ("UN", "organization"))
+    entities, keys = _resolve(leader, un)
+    assert keys[("b", 0)] != keys[("a", 0)] and keys[("b", 5)] != keys[("a", 0)]
+    assert entities[keys[("a", 0)]].kind == "person"
+
+
 def test_two_people_with_one_surname_stay_apart():
     ex = _extraction("a", ("Anna Novak", "person"), ("Pavel Novak", "person"), ("Novak", "person"))
     entities, keys = _resolve(ex)

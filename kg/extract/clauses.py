@@ -109,10 +109,13 @@ _MANY = {"many", "several", "a", "few", "numerous"}
 def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Mention]:
     """Names coordinated or apposed with a named head, however the parser attached them."""
     found = []
+    head = index.at(token)
     for child in token.children:
         if child.i in seen:
             continue
         seen.add(child.i)
+        if child.dep_ == "poss" and head is not None:
+            continue  # "Virginia's Ana Ruiz", "Lima's National Ballet": a description, not a second participant
         if index.at(child) is not None and (child.dep_ in _NP_DEPS or child.dep_ == "prep"):
             found.append(index.at(child))
             found += _np_members(child, index, seen)

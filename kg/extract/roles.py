@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from kg.extract.clauses import MentionIndex
 from kg.extract.lexicon import ROLE_NOUNS, TITLE_HEADS
 from kg.extract.mentions import office_mention
-from kg import gazetteer
+from kg import gazetteer, places
 from kg.extract.static import AFFILIATED_WITH, FROM
 from kg.extract.tokens import sentence_tokens, tokens_in
 from kg.types import COUNTRY, GROUP, OFFICE, ORGANIZATION, PERSON, PLACE, Fact, Mention, Sentence
@@ -53,7 +53,7 @@ def _place_of_office(sent: Span, m: Mention) -> Mention | None:
     toks = tokens_in(sent, m.start, m.start + len(aff))
     if gaz.country(aff, allow_code=True):
         kind = COUNTRY
-    elif gaz.division(aff) or toks and all(t.ent_type_ in {"GPE", "LOC"} for t in toks):
+    elif gaz.division(aff) or places.candidates(aff) or toks and all(t.ent_type_ in {"GPE", "LOC"} for t in toks):
         kind = PLACE
     else:
         return None

@@ -145,6 +145,8 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
                     continue
                 if m.kind == PERSON and owner.kind == ORGANIZATION and child.dep_ == "poss":
                     yield Fact(subject=m, relation=AFFILIATED_WITH, object=owner, sentence=record)
+                if m.kind == PERSON and owner.kind == PLACE and child.dep_ == "poss":  # "Ohio's Ana Ruiz"
+                    yield Fact(subject=m, relation=FROM, object=owner, sentence=record)
                 # "Lima's National Ballet", "Oregon's House of Representatives"
                 if m.kind == ORGANIZATION and owner.kind in _PLACES and child.dep_ == "poss":
                     yield Fact(subject=m, relation=BASED_IN, object=owner, sentence=record)
