@@ -419,3 +419,18 @@ def test_a_possessor_describes_a_name_and_takes_no_part(nlp):
     assert not {f for f in facts if f[0] == "Virginia"}
     assert ("Malcolm Grant", "from", "Port Arthur") in facts_of(
         nlp, "Port Arthur Mayor Malcolm Grant asked the residents to evacuate.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # on a journey: the clause's subject is the visitor
+    ("Secretary General Luis Almagro addressed the audience during an official visit to Honduras.",
+     {("Luis Almagro", "visit", "Honduras")}),
+    ("Ana Ruiz, on a trip to Peru, met Tom Berg.", {("Ana Ruiz", "visit", "Peru")}),
+    # a hyphenated title is one title
+    ("U.N. Secretary-General Ban Ki-moon met Ana Ruiz in Geneva.",
+     {("Ban Ki-moon", "meet", "Ana Ruiz"), ("Ban Ki-moon", "holds office", "U.N. Secretary-General")}),
+])
+def test_journeys_and_hyphenated_titles(nlp, text, expected):
+    facts = facts_of(nlp, text)
+    assert expected <= facts
+    assert not {f for f in facts if f[1] == "from" and f[2] == "U.N."}

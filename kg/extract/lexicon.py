@@ -163,6 +163,12 @@ ACCUSATION_HEADS = frozenset("suspect convict charge accuse sentence try trial a
 GATHERING_NOUNS = frozenset("meeting meetings talks summit conference ceremony rally rallies session "
                             "forum gathering dinner breakfast lunch reception".split())
 PRESENCE_PREPS = frozenset("during at after before for in ahead".split())
+# Offices of a town, county or state: "Tulsa Mayor X" serves (and lives in) Tulsa.
+LOCAL_OFFICES = frozenset("mayor governor sheriff councilman councilwoman councillor councilor alderman "
+                          "senator representative assemblyman assemblywoman legislator supervisor".split())
+# Journeys a clause's subject is on: "X spoke during a visit to Y", "X, on a trip to Y, said".
+TRIP_NOUNS = frozenset("visit trip tour stopover".split())
+TRIP_PREPS = frozenset("during on".split())
 
 # Events worth a fact of their own when nobody else takes part: "X died", "X was arrested",
 # "protesters rallied" -> (X, die), (X, be arrested), (protesters, rally). Other verbs with no

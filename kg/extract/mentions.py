@@ -101,6 +101,9 @@ def _runs(sent: Span) -> Iterator[tuple[int, int]]:
                 j += 1 + (doc[j + 1].lower_ == "the")
             elif t.lower_ == "of" and j + 2 < end and doc[j + 1].lower_ == "the" and _is_name_token(doc[j + 2]):
                 j += 2
+            elif t.text == "-" and not doc[j - 1].whitespace_ and not t.whitespace_ and j + 1 < end \
+                    and is_title_word(doc[j - 1]) and _is_name_token(doc[j + 1]):
+                j += 1  # "Secretary-General", "Director-General": one title
             else:
                 break
         yield start, j

@@ -74,7 +74,8 @@ def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
     head = noun.head
     present = False
     if noun.dep_ == "pobj" and head.dep_ == "prep":
-        present = head.lower_ in lex.PRESENCE_PREPS and noun.lower_ in lex.GATHERING_NOUNS
+        present = (head.lower_ in lex.PRESENCE_PREPS and noun.lower_ in lex.GATHERING_NOUNS
+                   or head.lower_ in lex.TRIP_PREPS and noun.lower_ in lex.TRIP_NOUNS)
         if head.lower_ == "for" and head.head.lower_ == "responsibility":  # "claimed responsibility for the attack"
             noun, head = head.head, head.head.head
         else:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import MentionIndex
-from kg.extract.lexicon import ROLE_NOUNS, TITLE_HEADS
+from kg.extract.lexicon import LOCAL_OFFICES, ROLE_NOUNS, TITLE_HEADS
 from kg.extract.mentions import office_mention
 from kg import gazetteer, places
 from kg.extract.static import AFFILIATED_WITH, FROM
@@ -53,11 +53,18 @@ def _place_of_office(sent: Span, m: Mention) -> Mention | None:
     toks = tokens_in(sent, m.start, m.start + len(aff))
     if gaz.country(aff, allow_code=True):
         kind = COUNTRY
-    elif gaz.division(aff) or places.candidates(aff) or toks and all(t.ent_type_ in {"GPE", "LOC"} for t in toks):
+    elif gaz.division(aff) or toks and all(t.ent_type_ in {"GPE", "LOC"} for t in toks) \
+            or _local_office(m.title) and places.candidates(aff):  # a city's name the tagger missed
         kind = PLACE
     else:
         return None
     return Mention(aff, m.start, m.start + len(aff), kind, aff)
+
+
+def _local_office(title: str | None) -> bool:
+    """An office of a town or state ("Mayor", "County Sheriff"): a name before it is the place it
+    serves, where before "Manager" or "Coach" it may be a club that shares a town's name."""
+    return bool(title) and title.split()[-1].lower() in LOCAL_OFFICES
 
 
 def _appositions(person: Token) -> Iterator[Token]:
