@@ -264,8 +264,10 @@ def large_graph(target: int, corpus: str, jobs: int, out: str) -> dict:
     memory.bulk_load(path=str(folder / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
     figures["oxigraph in-memory load s"] = clock.lap("memory load")
     for run in ("cold", "warm"):
-        query_store(memory, query)
+        sum(1 for _ in memory.query(query))  # the store's own answer, as Oxigraph terms
         figures[f"facts.rq ox in-memory {run} s"] = clock.lap(run)
+    query_store(memory, query)
+    figures["facts.rq ox in-memory, rows as rdflib terms (kg query) s"] = clock.lap("rdflib rows")
     del memory
     rows = len(query_file(folder / "graph.ttl", query).rows)
     figures["kg query --engine oxigraph (load+query) s"] = clock.lap("query_file")

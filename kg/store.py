@@ -118,6 +118,9 @@ def query_store(store: str | Path | ox.Store, text: str, *, name: str = "the que
     return QueryResult("select", variables=variables, rows=rows)
 
 
+_XSD_STRING = str(XSD.string)  # rdflib's XSD namespace makes a new term on every lookup
+
+
 def to_rdflib(term: object) -> Node | None:
     """An Oxigraph term as the rdflib term; xsd:string literals become plain, as rdflib parses them."""
     if term is None:
@@ -130,7 +133,7 @@ def to_rdflib(term: object) -> Node | None:
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
+        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
     raise TypeError(f"unexpected Oxigraph term {term!r}")
 
 
