@@ -434,3 +434,12 @@ def test_journeys_and_hyphenated_titles(nlp, text, expected):
     facts = facts_of(nlp, text)
     assert expected <= facts
     assert not {f for f in facts if f[1] == "from" and f[2] == "U.N."}
+
+
+def test_event_nouns_assaults_and_called_off_meetings(nlp):
+    facts = facts_of(nlp, "The station reported last Friday's assault by the Taliban on a major military base.")
+    assert ("Taliban", "attack", "major military base") in facts
+    assert not {f for f in facts if f[0] == "last Friday"}
+    text = "Tuesday's meeting between Ana Ruiz and Tom Berg was cancelled."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
+    assert {f.factuality for f in ex.facts if f.relation == "meet"} == {"negated"}

@@ -166,6 +166,9 @@ PRESENCE_PREPS = frozenset("during at after before for in ahead".split())
 # Offices of a town, county or state: "Tulsa Mayor X" serves (and lives in) Tulsa.
 LOCAL_OFFICES = frozenset("mayor governor sheriff councilman councilwoman councillor councilor alderman "
                           "senator representative assemblyman assemblywoman legislator supervisor".split())
+# Verbs by which an event did not take place: "the meeting was cancelled", "called off" (a
+# phrasal verb, checked apart). Matched on the word's start: the tagger's lemmas of "cancelled" vary.
+CALLED_OFF = ("cancel", "scrap", "abandon", "scuttle", "postpone")
 # Journeys a clause's subject is on: "X spoke during a visit to Y", "X, on a trip to Y, said".
 TRIP_NOUNS = frozenset("visit trip tour stopover".split())
 TRIP_PREPS = frozenset("during on".split())

@@ -10,7 +10,8 @@ from spacy.tokens import Span, Token
 from kg.extract import lexicon as lex
 from kg.extract.tokens import sentence_tokens
 from kg.extract.clauses import MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens
-from kg.types import ASSERTED, COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention, Sentence
+from kg.timex import WEEKDAYS
+from kg.types import ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention, Sentence
 
 _MODIFIER_DEPS = {"poss", "compound", "amod", "nmod"}
 _ACTOR_KINDS = {PERSON, ORGANIZATION, COUNTRY, GROUP}
@@ -24,9 +25,13 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
     """(agents, patients, place) of an event noun from its own modifiers and prepositions."""
     victim = noun.lower_ in lex.VICTIM_NOUNS
     died = noun.lower_ in {"death", "deaths"}  # "X's death": X is who died
-    stance = lex.EVENT_NOUN_VERBS.get(noun.lower_) in {"support", "condemn"}
+    verb = lex.EVENT_NOUN_VERBS.get(noun.lower_)
+    stance = verb in {"support", "condemn"}
+    assault = (lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(verb)) == "Attack"
     agents, patients, place = [], [], None
     for child in noun.children:
+        if child.dep_ == "poss" and (child.ent_type_ in {"DATE", "TIME"} or child.lower_ in WEEKDAYS):
+            continue  # "last Friday's assault", "Tuesday's talks": when, not who
         if child.dep_ in _MODIFIER_DEPS and (m := index.at(child)) is not None and m.kind != "office":
             possessor = child.dep_ == "poss"
             if m.kind == PLACE and not possessor:
@@ -43,6 +48,8 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
                 found = [m for o in objs for t in _phrase_words(o) if t.dep_ == "poss" and (m := index.at(t))]
             if not found and stance and child.lower_ in {"for", "of"}:
                 found = mentioned  # "support for peace talks": what is backed, named or not
+            if not found and assault and child.lower_ in {"on", "against"}:
+                found = mentioned  # "an assault on a military base": the target, named or not
             prep = child.lower_
             if prep == "by":
                 agents += found
@@ -124,6 +131,9 @@ def _noun_factuality(governor: Token | None) -> str:
         return ASSERTED
     if governor.lemma_.lower() in lex.CLAIM_VERBS:
         return REPORTED
+    if governor.lower_.startswith(lex.CALLED_OFF) or governor.lemma_.lower() == "call" and any(
+            c.dep_ == "prt" and c.lower_ == "off" for c in governor.children):
+        return NEGATED  # "the meeting was cancelled / called off": it did not take place
     return _factuality(governor)
 
 
