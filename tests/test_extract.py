@@ -443,3 +443,10 @@ def test_event_nouns_assaults_and_called_off_meetings(nlp):
     text = "Tuesday's meeting between Ana Ruiz and Tom Berg was cancelled."
     ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
     assert {f.factuality for f in ex.facts if f.relation == "meet"} == {"negated"}
+
+
+def test_a_bare_title_refers_and_a_general_noun_says_what_about(nlp):
+    facts = facts_of(nlp, "Secretary Tom Berg spoke with President Ana Ruiz. The Secretary and President Ruiz "
+                          "discussed Chile and Peru's historic opportunity to achieve peace in the region.")
+    assert {("Tom Berg", "discuss", "peace"), ("Tom Berg", "discuss", "Chile"), ("Tom Berg", "discuss with", "Ruiz")} <= facts
+    assert not {f for f in facts if f[0] == "Secretary"}

@@ -135,7 +135,12 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
     clause = token.head
     if token.tag_ in {"WDT", "WP"} and clause.dep_ == "relcl" and clause.head.i not in seen:
         return arg_mentions(clause.head, index, seen)  # "the telescope, which NASA launched"
-    if (m := index.at(token)) is not None:
+    m = index.at(token)
+    if m is not None and m.name == token.text and is_title_word(token) and (a := _anaphor(token)) is not None:
+        m = None  # "The Secretary and X discussed": a bare title is a reference, not a name
+        found = [a] + [x for c in token.conjuncts if c.i not in seen for x in arg_mentions(c, index, seen)]
+        return found
+    if m is not None:
         found = [m] + _np_members(token, index, seen) + _positional_appositives(token, index, listed=True)
         return sorted({(x.start, x.end): x for x in found}.values(), key=lambda x: x.start)
     if (a := _anaphor(token)) is not None:
@@ -166,6 +171,11 @@ def topic_mentions(head: Token, index: MentionIndex) -> list[Mention]:
     looking through general nouns ("ways to deepen cooperation on trade and energy")."""
     named = [m for m in index.within(head.subtree) if m.kind not in {"office"}]
     if named:
+        # "discussed A and B's opportunity to achieve peace": whose opportunity, and what about
+        for tok in [head, *head.conjuncts]:
+            inner = _topic_inside(tok) if tok.lemma_.lower() in lex.GENERIC_TOPIC_NOUNS else None
+            if inner is not None and index.at(inner) is None:
+                named.append(concept_mention(inner))
         return named
     found = []
     for tok in [head, *head.conjuncts]:
