@@ -450,3 +450,13 @@ def test_a_bare_title_refers_and_a_general_noun_says_what_about(nlp):
                           "discussed Chile and Peru's historic opportunity to achieve peace in the region.")
     assert {("Tom Berg", "discuss", "peace"), ("Tom Berg", "discuss", "Chile"), ("Tom Berg", "discuss with", "Ruiz")} <= facts
     assert not {f for f in facts if f[0] == "Secretary"}
+
+
+@pytest.mark.parametrize("text, office", [
+    ("Assistant Secretary of State for European and Eurasian Affairs Dr. Eva Sol met Tom Berg.",
+     "Assistant Secretary of State for European and Eurasian Affairs"),
+    ("Director of Research Dr. Ana Ruiz met Tom Berg.", "Director of Research"),
+])
+def test_a_portfolio_with_and_is_one_office_and_an_honorific_is_none(nlp, text, office):
+    facts = facts_of(nlp, text)
+    assert {f[2] for f in facts if f[1] == "holds office"} == {office}

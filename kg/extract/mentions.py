@@ -104,10 +104,25 @@ def _runs(sent: Span) -> Iterator[tuple[int, int]]:
             elif t.text == "-" and not doc[j - 1].whitespace_ and not t.whitespace_ and j + 1 < end \
                     and is_title_word(doc[j - 1]) and _is_name_token(doc[j + 1]):
                 j += 1  # "Secretary-General", "Director-General": one title
+            elif t.lower_ == "for" and (k := _portfolio_end(doc, j + 1, end)) is not None \
+                    and any(doc[x].lower_ in TITLE_HEADS for x in range(start, j)):
+                j = k  # "Assistant Secretary of State for European and Eurasian Affairs"
             else:
                 break
         yield start, j
         i = j
+
+
+def _portfolio_end(doc, i: int, end: int) -> int | None:
+    """After a title's "for": capitalised words joined by "and" or commas that end in a portfolio
+    word ("European and Eurasian Affairs", "Political, Economic and Security Affairs"); the index
+    after that word, or None."""
+    k, last = i, None
+    while k < end and (doc[k].is_title or doc[k].lower_ in {"and", ","}):
+        if doc[k].is_title and doc[k].lower_ in PORTFOLIO_WORDS:
+            last = k + 1
+        k += 1
+    return last
 
 
 def sentence_ents(sent: Span) -> list[Span]:
@@ -286,9 +301,10 @@ def sentence_mentions(sent: Span) -> list[Mention]:
         if n >= e:
             continue  # a title with no name ("the Assistant Secretary of State"): coreference's business
         if n > s:
-            title_text = doc[t:n].text if n > t else None
-            if title_text and all(tok.lower_ in HONORIFICS for tok in doc[t:n]):
-                title_text = None
+            end = n
+            while end > t and doc[end - 1].lower_ in HONORIFICS:
+                end -= 1  # "Director of Research Dr. Ana Ruiz": the honorific is no part of the office
+            title_text = doc[t:end].text if end > t else None
             affiliation = doc[s:t].text if t > s else None
             name_span = doc[n:e]
             out.append(Mention(text=doc[s:e].text, start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]),
