@@ -71,3 +71,13 @@ def test_a_charge_of_killing_is_reported_not_asserted(nlp):
     ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
     kill = [f for f in ex.facts if f.relation == "kill"]
     assert [(f.subject.name, f.object.name, f.factuality) for f in kill] == [("John Smith", "Maria Lopez", REPORTED)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Chilean delegation included Deputy Minister of Justice Ana Ruiz, Deputy Central Bank Governor Tom Berg, "
+     "and Ministry of Defense officials.", {("Ana Ruiz", "affiliated with", "Chile"), ("Tom Berg", "affiliated with", "Chile")}),
+    ("The delegation of Peru included Ana Ruiz and Tom Berg.",
+     {("Ana Ruiz", "affiliated with", "Peru"), ("Tom Berg", "affiliated with", "Peru")}),
+])
+def test_members_of_a_delegation(nlp, text, expected):
+    assert expected <= facts_of(nlp, text)

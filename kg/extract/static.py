@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg import gazetteer
-from kg.extract.clauses import MentionIndex
+from kg.extract.clauses import MentionIndex, arg_mentions
 from kg.extract.lexicon import TITLE_HEADS
 from kg.extract.tokens import sentence_tokens, tokens_in
-from kg.types import ASSERTED, COUNTRY, ORGANIZATION, OTHER, PERSON, PLACE, REPORTED, Fact, Mention, Sentence
+from kg.types import ASSERTED, COUNTRY, GROUP, ORGANIZATION, OTHER, PERSON, PLACE, REPORTED, Fact, Mention, Sentence
 
 LOCATED_IN = "located in"
 BASED_IN = "based in"
@@ -373,6 +373,37 @@ def _subjects(verb: Token, index: MentionIndex) -> Iterator[Mention]:
                 yield m
 
 
+# Bodies sent or formed by a state or organisation: "the Chilean delegation included X".
+_BODIES = {"delegation", "team", "mission", "contingent", "panel", "committee", "commission"}
+_INCLUDES = {"include", "comprise", "feature"}
+
+
+def delegations(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """"The Chilean delegation included A and B", "the delegation of Peru included A": its
+    members are affiliated with the state or organisation it came from."""
+    gaz = gazetteer.load()
+    for verb in sentence_tokens(sent):
+        if verb.lemma_.lower() not in _INCLUDES:
+            continue
+        body = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in _BODIES), None)
+        if body is None:
+            continue
+        owner = None
+        for child in body.children:
+            if child.dep_ in {"amod", "compound"} and (country := gaz.demonym(child.text) or gaz.country(child.text)):
+                owner = Mention(child.text, child.idx, child.idx + len(child), GROUP, country.name)
+            elif child.dep_ in {"poss", "compound"} or child.dep_ == "prep" and child.lower_ == "of":
+                target = next((g for g in child.children if g.dep_ == "pobj"), child)
+                if (m := index.at(target)) is not None and m.kind in {COUNTRY, ORGANIZATION}:
+                    owner = m
+        if owner is None:
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for m in arg_mentions(obj, index):
+                if m.kind in {PERSON, OTHER}:  # a named member the tagger did not call a person
+                    yield Fact(subject=m, relation=AFFILIATED_WITH, object=owner, sentence=record)
+
+
 def static_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     yield from located(sent, record, index)
     yield from attached(sent, record, index)
@@ -381,3 +412,4 @@ def static_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[
     yield from prenominal(sent, record, index)
     yield from seats(sent, record, index)
     yield from killings(sent, record, index)
+    yield from delegations(sent, record, index)
