@@ -460,3 +460,8 @@ def test_a_bare_title_refers_and_a_general_noun_says_what_about(nlp):
 def test_a_portfolio_with_and_is_one_office_and_an_honorific_is_none(nlp, text, office):
     facts = facts_of(nlp, text)
     assert {f[2] for f in facts if f[1] == "holds office"} == {office}
+
+
+def test_offers_and_pledges_name_what_is_given(nlp):
+    assert ("Chile", "pledge", "support") in facts_of(nlp, "Chile's pledge of support for the talks was welcomed.")
+    assert ("Acme", "offer", "Beta Corp.") in facts_of(nlp, "Acme made an offer for Beta Corp.")

@@ -134,7 +134,11 @@ EVENT_NOUN_VERBS = {
     **dict.fromkeys("protest protests demonstration demonstrations march".split(), "protest"),
     "agreement": "agree", "deal": "agree", "accord": "agree", "treaty": "agree",
     "condemnation": "condemn", "accusation": "accuse", "support": "support",
+    **dict.fromkeys("offer offers".split(), "offer"), **dict.fromkeys("pledge pledges".split(), "pledge"),
 }
+# Event nouns whose object is what is backed or given, named or not: "support for peace talks",
+# "the United States' offer of assistance".
+STANCE_VERBS = frozenset("support condemn offer pledge".split())
 # Event nouns whose class differs from their verb's ("a call" is a phone call, "to call" an appeal).
 NOUN_EVENT_TYPES = {"call": "PhoneCall", "calls": "PhoneCall", "phone": "PhoneCall", "conversation": "PhoneCall"}
 VICTIM_NOUNS = frozenset("killing killings murder assassination execution death deaths arrest arrests "

@@ -26,7 +26,7 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
     victim = noun.lower_ in lex.VICTIM_NOUNS
     died = noun.lower_ in {"death", "deaths"}  # "X's death": X is who died
     verb = lex.EVENT_NOUN_VERBS.get(noun.lower_)
-    stance = verb in {"support", "condemn"}
+    stance = verb in lex.STANCE_VERBS
     assault = (lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(verb)) == "Attack"
     agents, patients, place = [], [], None
     for child in noun.children:
