@@ -332,8 +332,10 @@ def office_mention(mention: Mention) -> Mention:
 
 def concept_mention(token: Token) -> Mention:
     """A common-noun argument as its minimal noun phrase: compounds and modifiers, no determiners."""
-    keep = [t for t in token.subtree
-            if t.i <= token.i and (t == token or t.dep_ in {"compound", "amod", "nummod", "nmod", "npadvmod", "punct"}
+    # The subtree's words up to the head: in a projective parse, those from its left edge on.
+    left = doc_tokens(token.doc)[token.left_edge.i:token.i + 1]
+    keep = [t for t in left
+            if (t.i == token.i or t.dep_ in {"compound", "amod", "nummod", "nmod", "npadvmod", "punct"}
                                    and t.head.i >= t.i) and t.pos_ not in {"DET", "PRON"}
             and (t.pos_ != "PUNCT" or t.text == "-" and not t.whitespace_)]  # "long-term"
     # Keep only the contiguous run that ends at the head.
