@@ -465,3 +465,17 @@ def test_a_portfolio_with_and_is_one_office_and_an_honorific_is_none(nlp, text, 
 def test_offers_and_pledges_name_what_is_given(nlp):
     assert ("Chile", "pledge", "support") in facts_of(nlp, "Chile's pledge of support for the talks was welcomed.")
     assert ("Acme", "offer", "Beta Corp.") in facts_of(nlp, "Acme made an offer for Beta Corp.")
+
+
+def test_a_meeting_takes_its_setting_from_the_lead_sentence(nlp):
+    text = ("Top officials from both countries held a virtual dialogue on Monday. "
+            "Chilean Foreign Minister Ana Ruiz engaged with her Peruvian counterpart Tom Berg.")
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-05"))
+    engaged = [e for e in ex.events if "Ana Ruiz" in {a.name for a in e.agents}]
+    assert engaged and engaged[0].time is not None and engaged[0].time.date == "2024-06-03"
+
+
+def test_a_duration_is_not_a_time(nlp):
+    text = "Ana Ruiz met Tom Berg at a two-day summit in Lima."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-05"))
+    assert all(e.time is None for e in ex.events)

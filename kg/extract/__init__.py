@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -11,11 +12,11 @@ from kg.extract.coref import Antecedents, resolve_event
 from kg.extract.lexicon import (ACTOR_NOUNS, EVENT_NOUN_VERBS, PASSIVE_EVENT_VERBS, SYMMETRIC, UNARY_EVENT_TYPES,
                                   UNARY_EVENT_VERBS, participle)
 from kg.extract.mentions import sentence_mentions
-from kg.extract.nominal import nominal_events
+from kg.extract.nominal import ENCOUNTERS, encounter_setting, nominal_events
 from kg.extract.roles import description_facts, role_facts
 from kg.extract.static import static_facts
 from kg.extract.tokens import release
-from kg.types import CONCEPT, Article, ArticleExtraction, Event, Fact, Sentence
+from kg.types import CONCEPT, Article, ArticleExtraction, Event, Fact, Mention, Sentence
 
 DISCUSS = "discuss"
 # Symmetric relations that take their partner as a direct object: "A met B"; the others are
@@ -27,6 +28,7 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
     """Mentions, events and facts of one article, each traced to its sentence."""
     sentences, mentions, events, facts = [], [], [], []
     antecedents = Antecedents()
+    setting = _Setting()
     for i, sent in enumerate(doc.sents):
         if not sent.text.strip() or _excluded(article, sent.start_char, sent.end_char):
             continue
@@ -41,16 +43,43 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
             resolved = resolve_event(event, antecedents)
             if resolved is None:
                 continue
+            resolved = setting.fill(resolved)
             antecedents.observe(resolved)
             events.append(resolved)
             facts += event_facts(resolved)
         antecedents.observe_mentions(index.mentions)
+        setting.observe(record.index, *encounter_setting(sent, index, reference=article.date))
         facts += role_facts(sent, record, index)
         facts += description_facts(sent, record, index)
         facts += static_facts(sent, record, index)
     release(doc)
     return ArticleExtraction(article=article, sentences=tuple(sentences), mentions=tuple(mentions),
                              events=tuple(events), facts=tuple(f for f in _unique(facts) if _worth_recording(f)))
+
+
+class _Setting:
+    """Where and when the last meeting was: news gives them once, in the lead ("officials held
+    talks in Geneva on Monday"), and the next sentence tells who took part ("X and Y engaged with
+    ..."). A meeting, talk or call with no place or time of its own takes them from one in the
+    same or the previous sentence."""
+
+    def __init__(self) -> None:
+        self.sentence = -2
+        self.place: Mention | None = None
+        self.time = None
+
+    def fill(self, event: Event) -> Event:
+        if event.event_type not in ENCOUNTERS:
+            return event
+        index = event.sentence.index
+        if index - self.sentence <= 1 and (event.place is None or event.time is None):
+            event = replace(event, place=event.place or self.place, time=event.time or self.time)
+        self.observe(index, event.place, event.time)
+        return event
+
+    def observe(self, sentence: int, place: Mention | None, time) -> None:
+        if place is not None or time is not None:
+            self.sentence, self.place, self.time = sentence, place, time
 
 
 def event_facts(event: Event) -> Iterator[Fact]:

@@ -6,6 +6,7 @@ attachment inside a long coordinated subject still yields every participant.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -408,10 +409,15 @@ def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | N
     return None
 
 
+# How long, not when: "a two-day meeting", "three-hour talks", "a 10-day visit".
+_DURATION = re.compile(r"(?i)^(?:a |an |the )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multi)"
+                       r"-(?:day|hour|week|month|year|minute)(?:-long)?$")
+
+
 def _time(tokens: list[Token], sent: Span, reference: str | None, future: bool) -> TimeExpr | None:
     ids = {t.i for t in tokens}
     for ent in sentence_ents(sent):
-        if ent.label_ in {"DATE", "TIME"} and ent.root.i in ids:
+        if ent.label_ in {"DATE", "TIME"} and ent.root.i in ids and not _DURATION.match(ent.text):
             text = ent.text
             return normalise(text, reference, future=future)
     for token in tokens:  # a weekday NER took for part of a name ("to Lima Monday")

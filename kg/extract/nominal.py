@@ -11,10 +11,12 @@ from kg.extract import lexicon as lex
 from kg.extract.tokens import sentence_tokens
 from kg.extract.clauses import MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens
 from kg.timex import WEEKDAYS
-from kg.types import ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention, Sentence
+from kg.types import (ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention,
+                      Sentence, TimeExpr)
 
 _MODIFIER_DEPS = {"poss", "compound", "amod", "nmod"}
 _ACTOR_KINDS = {PERSON, ORGANIZATION, COUNTRY, GROUP}
+ENCOUNTERS = {"Meeting", "Discussion", "PhoneCall"}  # events whose setting a next sentence may share
 
 
 def _named(mentions: list[Mention]) -> list[Mention]:
@@ -166,3 +168,22 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
                     time=_time(tokens, sent, reference, False),
                     factuality=_noun_factuality(governor),
                     oblique=place, oblique_prep="in" if place else None, passive=passive)
+
+
+def encounter_setting(sent: Span, index: MentionIndex, *, reference: str | None) -> tuple[Mention | None, TimeExpr | None]:
+    """Where and when a meeting, talk or call named by a noun took place, whoever took part:
+    "officials held a virtual dialogue on Monday" -> (None, Monday)."""
+    for noun in sentence_tokens(sent):
+        verb = lex.EVENT_NOUN_VERBS.get(noun.lower_) if noun.pos_ == "NOUN" else None
+        if verb is None or (lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(verb)) not in ENCOUNTERS:
+            continue
+        place = _roles(noun, index)[2]
+        tokens = list(noun.subtree)
+        governor = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+        if governor is not None and governor.lemma_.lower() in lex.SUPPORT_VERBS:
+            tokens += clause_tokens(governor)
+        time = _time(tokens, sent, reference, False)
+        if place is not None or time is not None:
+            return place, time
+    return None, None
+
