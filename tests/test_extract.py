@@ -479,3 +479,15 @@ def test_a_duration_is_not_a_time(nlp):
     text = "Ana Ruiz met Tom Berg at a two-day summit in Lima."
     ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-05"))
     assert all(e.time is None for e in ex.events)
+
+
+def test_a_that_less_complement_keeps_its_subject(nlp):
+    text = "Assistant Secretary Eva Sol reaffirmed the United States would continue its robust assistance to Chile."
+    facts = facts_of(nlp, text)
+    assert ("United States", "continue", "robust assistance") in facts
+    assert not {f for f in facts if f[0] == "Eva Sol" and f[1] in {"continue", "reaffirm"} and f[2] in {"United States", "robust assistance"}}
+
+
+def test_a_title_of_an_organisation_is_no_person(nlp):
+    facts = facts_of(nlp, "The delegations noted the role of Peru as a Co-Chair of the Andean Group, which has a mandate.")
+    assert not {f for f in facts if f[1] == "holds office"}

@@ -327,6 +327,8 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     gov = _governor(verb)
     if gov is None:
         return [], False
+    if (stolen := _stolen_subject(verb)) is not None:
+        return [stolen], False
     if verb.dep_ == "xcomp":  # "urge the rebels to reach" -> the rebels reach; "called on Peru to act" -> Peru
         objects = [c for c in gov.children if c.dep_ in _OBJ_DEPS] or [
             g for c in gov.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
@@ -341,6 +343,17 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     return _subject_heads(gov)[0], False
 
 
+def _stolen_subject(verb: Token) -> Token | None:
+    """"X reaffirmed the United States would continue Y": a that-less complement clause whose
+    subject the parser made the main verb's object. The clause must be finite or have a modal."""
+    if verb.dep_ != "ccomp" or any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS for c in verb.children):
+        return None
+    if not (verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)):
+        return None
+    gov = verb.head
+    return next((c for c in gov.children if c.dep_ == "dobj" and gov.i < c.i < verb.i), None)
+
+
 def _object_heads(verb: Token, passive: bool) -> list[Token]:
     if passive:
         own = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJ_DEPS]
@@ -352,7 +365,9 @@ def _object_heads(verb: Token, passive: bool) -> list[Token]:
         return [c for c in gov.children if c.dep_ in _OBJ_DEPS] or [
             c for c in gov.children if c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS]
     idiom = _idiom(verb)
-    objects = [c for c in verb.children if c.dep_ in _OBJ_DEPS and c.ent_type_ not in _TEMPORAL_ENTS and (idiom is None or c.i != idiom.i)]
+    stolen = {s.i for c in verb.children if (s := _stolen_subject(c)) is not None}
+    objects = [c for c in verb.children if c.dep_ in _OBJ_DEPS and c.ent_type_ not in _TEMPORAL_ENTS
+               and (idiom is None or c.i != idiom.i) and c.i not in stolen]
     if objects:
         return objects
     for prep in (c for c in verb.children if c.dep_ == "prep"):
@@ -437,6 +452,8 @@ def _content(verb: Token) -> str | None:
     toks = [t for t in comp.subtree if not t.is_punct or t.i not in {comp.left_edge.i, comp.right_edge.i}]
     if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that":
         toks = toks[1:]  # "said that talks would resume": what was said starts after "that"
+    if toks and (stolen := _stolen_subject(comp)) is not None:
+        toks = [*stolen.subtree, *toks]  # "reaffirmed the United States would continue ...": its subject too
     text = verb.doc[toks[0].i:toks[-1].i + 1].text if toks else ""
     return text.strip(" \"'\u201c\u201d,") or None
 

@@ -173,6 +173,10 @@ LOCAL_OFFICES = frozenset("mayor governor sheriff councilman councilwoman counci
 # Verbs by which an event did not take place: "the meeting was cancelled", "called off" (a
 # phrasal verb, checked apart). Matched on the word's start: the tagger's lemmas of "cancelled" vary.
 CALLED_OFF = ("cancel", "scrap", "abandon", "scuttle", "postpone")
+# Last words of an organisation's name: "Chair of the Andean Group" names no person after the title.
+BODY_NAME_HEADS = frozenset("group council committee commission organization organisation union bank fund "
+                            "agency ministry department court party association alliance forum institute "
+                            "university company corporation board authority assembly parliament".split())
 # Journeys a clause's subject is on: "X spoke during a visit to Y", "X, on a trip to Y, said".
 TRIP_NOUNS = frozenset("visit trip tour stopover".split())
 TRIP_PREPS = frozenset("during on".split())

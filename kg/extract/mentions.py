@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
-from kg.extract.lexicon import HONORIFICS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.extract.lexicon import BODY_NAME_HEADS, HONORIFICS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.extract.tokens import doc_tokens, sentence_tokens
 from kg.timex import MONTH_NAMES, WEEKDAYS
 from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
@@ -300,6 +300,10 @@ def sentence_mentions(sent: Span) -> list[Mention]:
         _, t, n = _split_title(doc, s, e)
         if n >= e:
             continue  # a title with no name ("the Assistant Secretary of State"): coreference's business
+        if n > s and (doc[n - 1].lower_ == "the" or doc[e - 1].lower_ in BODY_NAME_HEADS):
+            # "Chair of the Andean Group": a title in an organisation; what follows is its name, not a
+            # person's. (Entity labels cannot tell: NER often tags "Ambassador to X Ana Ruiz" one organisation.)
+            s = n
         if n > s:
             end = n
             while end > t and doc[end - 1].lower_ in HONORIFICS:
