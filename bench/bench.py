@@ -26,6 +26,7 @@ import dataclasses
 import multiprocessing as mp
 import re
 import resource
+import statistics
 import sys
 import tempfile
 import threading
@@ -322,6 +323,20 @@ HEADER = (f"{'mode':<6} {'jobs':>4} {'words':>8} {'seconds':>8} {'words/s':>8} {
           f"{'tree MB':>8} {'main MB':>8}  stages (s)")
 
 
+def _medians(seconds: dict[tuple[str, int], list[float]], repeat: int) -> str:
+    """Median seconds per mode, build/raw per process count, and how builds scale with processes."""
+    med = {key: statistics.median(values) for key, values in seconds.items()}
+    lines = [f"\nmedians of {repeat} runs:"]
+    for (mode, jobs), value in sorted(med.items(), key=lambda kv: (kv[0][1], kv[0][0] != "raw", kv[0][0])):
+        ratio = f", b/a {med[('raw', jobs)] / value:.2f}" if mode != "raw" and ("raw", jobs) in med else ""
+        lines.append(f"  {mode:<6} {jobs} job(s): {value:.1f} s{ratio}")
+    for mode in sorted({m for m, _ in med}):
+        counts = sorted(j for m, j in med if m == mode)
+        if len(counts) > 1 and counts[0] == 1:
+            lines += [f"  {mode} {j} jobs / 1 job: {med[(mode, 1)] / med[(mode, j)]:.2f}x" for j in counts[1:]]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=200_000, help="corpus size in words")
@@ -333,6 +348,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="also measure raw spaCy (1 process) at these nlp.pipe batch sizes")
     parser.add_argument("--triples", type=int, default=0, help="also build and time a graph of this many triples")
     parser.add_argument("--no-html", action="store_true", help="leave graph.html out of the build")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="measure each mode this many times and also print the medians (a shared "
+                             "machine's speed drifts by several per cent between runs)")
     parser.add_argument("--log", type=Path, default=Path("/tmp/kg-bench.txt"), help="copy of the output")
     args = parser.parse_args(argv)
 
@@ -352,17 +370,23 @@ def main(argv: list[str] | None = None) -> None:
         say(f"corpus: {n} files, {len(texts)} articles, {words} words after ingest; model "
             f"{nlp_stage.model_name()}, batch size {nlp_stage.BATCH_SIZE}, {psutil.cpu_count()} cores")
         say(HEADER)
+        seconds: dict[tuple[str, int], list[float]] = {}
         for jobs in args.jobs:
-            raw = _in_child(run_raw, texts, jobs, nlp_stage.BATCH_SIZE)
-            say(_row("raw", jobs, words, raw, None))
-            for engine in args.engine:
-                out = Path(tmp) / f"out-{engine}-{jobs}"
-                if engine == "local":
-                    result = _in_child(run_build, str(corpus), str(out), jobs, not args.no_html)
-                else:
-                    result = _in_child(run_dask_build, str(corpus), str(out), jobs, not args.no_html)
-                say(_row("build" if engine == "local" else engine, jobs, words, result, raw)
-                    + f"  [{result['triples']} triples]")
+            for _ in range(args.repeat):  # raw and build alternate, so that a slow spell hits both
+                raw = _in_child(run_raw, texts, jobs, nlp_stage.BATCH_SIZE)
+                say(_row("raw", jobs, words, raw, None))
+                seconds.setdefault(("raw", jobs), []).append(raw["seconds"])
+                for engine in args.engine:
+                    out = Path(tmp) / f"out-{engine}-{jobs}"
+                    if engine == "local":
+                        result = _in_child(run_build, str(corpus), str(out), jobs, not args.no_html)
+                    else:
+                        result = _in_child(run_dask_build, str(corpus), str(out), jobs, not args.no_html)
+                    mode = "build" if engine == "local" else engine
+                    say(_row(mode, jobs, words, result, raw) + f"  [{result['triples']} triples]")
+                    seconds.setdefault((mode, jobs), []).append(result["seconds"])
+        if args.repeat > 1:
+            say(_medians(seconds, args.repeat))
         for size in args.batch_sizes:
             raw = _in_child(run_raw, texts, 1, size)
             say(_row(f"b={size}", 1, words, raw, None))
