@@ -491,3 +491,10 @@ def test_a_that_less_complement_keeps_its_subject(nlp):
 def test_a_title_of_an_organisation_is_no_person(nlp):
     facts = facts_of(nlp, "The delegations noted the role of Peru as a Co-Chair of the Andean Group, which has a mandate.")
     assert not {f for f in facts if f[1] == "holds office"}
+
+
+def test_what_was_discussed_doing_is_a_topic_not_a_deed(nlp):
+    facts = facts_of(nlp, "The delegations also discussed advancing judicial impartiality and strengthening freedom of expression.")
+    assert {("delegations", "discuss", "judicial impartiality"), ("delegations", "discuss", "freedom of expression")} <= facts
+    assert not {f for f in facts if f[1] in {"advance", "strengthen"}}
+    assert ("Ana Ruiz", "visit", "Lima") in facts_of(nlp, "Ana Ruiz considered visiting Lima.")

@@ -483,7 +483,7 @@ def _quotation(verb: Token, comp: Token) -> str | None:
 
 
 def _is_event_verb(verb: Token) -> bool:
-    if verb.pos_ != "VERB":
+    if verb.pos_ != "VERB" or _discussed_gerund(verb):
         return False
     if _is_participle_modifier(verb):
         return True
@@ -498,6 +498,16 @@ def _is_event_verb(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(g.dep_ == "pobj" for g in c.children)
         for c in verb.children)
     return verb.lemma_.lower() not in lex.LIGHT_VERBS or bool(objects) or moved
+
+
+def _discussed_gerund(verb: Token) -> bool:
+    """"discussed advancing X and strengthening Y": what was talked about (the topics X and Y),
+    not something done."""
+    head = verb
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    return verb.tag_ == "VBG" and head.tag_ == "VBG" and head.dep_ in {"dobj", "xcomp"} \
+        and lex.EVENT_TYPES.get(lemma(head.head)) in {"Discussion", "Meeting"}  # not "considered visiting X"
 
 
 _NAMING = frozenset("know call dub name nickname title label brand".split())
