@@ -42,8 +42,19 @@ def model_name(requested: str | None = None) -> str:
     raise KGError(E.MODEL_MISSING, model=DEFAULT_MODELS[0])
 
 
+_known_verbs: frozenset[str] = frozenset()
+
+
+def known_verbs() -> frozenset[str]:
+    """The verb lemmas the loaded model's lemmatizer lists (its lemma_index table), which the
+    extractor uses to mend the lemmas its rules make ("controlled" -> "controll"); empty before
+    a model is loaded or for a model without that table."""
+    return _known_verbs
+
+
 def load(requested: str | None = None) -> Language:
     """Load the pipeline once; a missing model is a KGError that says how to install one."""
+    global _known_verbs
     name = model_name(requested)
     try:
         nlp = spacy.load(name)
@@ -51,6 +62,10 @@ def load(requested: str | None = None) -> Language:
         raise KGError(E.MODEL_MISSING, model=name) from err
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            _known_verbs = frozenset(lookups.get_table("lemma_index").get("verb", ()))
     return nlp
 
 

@@ -498,3 +498,8 @@ def test_what_was_discussed_doing_is_a_topic_not_a_deed(nlp):
     assert {("delegations", "discuss", "judicial impartiality"), ("delegations", "discuss", "freedom of expression")} <= facts
     assert not {f for f in facts if f[1] in {"advance", "strengthen"}}
     assert ("Ana Ruiz", "visit", "Lima") in facts_of(nlp, "Ana Ruiz considered visiting Lima.")
+
+
+def test_lemmas_keep_their_single_or_double_consonant(nlp):
+    facts = facts_of(nlp, "Rebels controlled the town. Ana Ruiz travelled to Lima. Chile installed a checkpoint.")
+    assert {f[1] for f in facts} >= {"control", "travel", "install"}

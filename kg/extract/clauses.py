@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
-from kg.extract.tokens import sentence_tokens
 from kg.extract.mentions import concept_mention, is_title_word, sentence_ents
+from kg.extract.tokens import sentence_tokens
+from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
 from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, PLACE, PLANNED, REPORTED, Event,
                       Mention, Sentence, TimeExpr)
@@ -262,9 +263,11 @@ def nominal_topics(token: Token, index: MentionIndex) -> list[Mention]:
 
 
 def lemma(verb: Token) -> str:
-    """The verb's lemma, mended where the small model drops a doubled consonant ("installed" -> "instal")."""
+    """The verb's lemma, mended where the small model drops a doubled consonant ("installed" ->
+    "instal"), but not where the single one is right ("controlled" -> "control")."""
     lem, text = verb.lemma_.lower(), verb.lower_
-    if lem.endswith("l") and text.startswith(lem + "l"):
+    verbs = known_verbs()  # the model's own verb list, when it has one: "control" stays, "instal" mends
+    if lem.endswith("l") and text.startswith(lem + "l") and (not verbs or lem + "l" in verbs):
         return lem + "l"
     return lem
 
