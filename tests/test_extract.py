@@ -503,3 +503,19 @@ def test_what_was_discussed_doing_is_a_topic_not_a_deed(nlp):
 def test_lemmas_keep_their_single_or_double_consonant(nlp):
     facts = facts_of(nlp, "Rebels controlled the town. Ana Ruiz travelled to Lima. Chile installed a checkpoint.")
     assert {f[1] for f in facts} >= {"control", "travel", "install"}
+
+
+@pytest.mark.parametrize("text, fact, factuality", [
+    ("Ana Ruiz spoke to reporters after meeting Tom Berg in Lima.", ("Ana Ruiz", "meet", "Tom Berg"), "asserted"),
+    ("Ana Ruiz left Lima without meeting Tom Berg.", ("Ana Ruiz", "meet", "Tom Berg"), "negated"),
+    ("Ana Ruiz will visit Lima after meeting Tom Berg.", ("Ana Ruiz", "meet", "Tom Berg"), "planned"),
+])
+def test_a_gerund_after_a_time_preposition_shares_its_clause(nlp, text, fact, factuality):
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
+    found = {(f.subject.name, f.relation, f.object.name if f.object else "*"): f.factuality for f in ex.facts}
+    assert found.get(fact) == factuality
+
+
+def test_first_lady_is_an_office_and_sir_is_none(nlp):
+    assert ("Eva Sol", "holds office", "First Lady") in facts_of(nlp, "First Lady Eva Sol met Ana Ruiz.")
+    assert not {f for f in facts_of(nlp, "Sir Tom Berg met Ana Ruiz.") if f[1] == "holds office"}

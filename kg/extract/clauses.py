@@ -388,6 +388,8 @@ def _names_before(token: Token) -> bool:
 
 
 def _factuality(verb: Token) -> str:
+    if _adverbial_gerund(verb):  # "left without meeting X"; "said he fled after killing Y": as its clause
+        return NEGATED if verb.head.lower_ == "without" else _factuality(verb.head.head)
     chain = [verb]
     while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head != chain[-1]:
         chain.append(chain[-1].head)
@@ -490,7 +492,7 @@ def _is_event_verb(verb: Token) -> bool:
         return False
     if _is_participle_modifier(verb):
         return True
-    if verb.dep_ in _NON_EVENT_DEPS:
+    if verb.dep_ in _NON_EVENT_DEPS and not _adverbial_gerund(verb):
         return False
     objects = [c for c in verb.children if c.dep_ in _OBJ_DEPS]
     if verb.lemma_.lower() in lex.SUPPORT_VERBS and any(
@@ -501,6 +503,17 @@ def _is_event_verb(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(g.dep_ == "pobj" for g in c.children)
         for c in verb.children)
     return verb.lemma_.lower() not in lex.LIGHT_VERBS or bool(objects) or moved
+
+
+# Prepositions whose gerund shares the clause's subject and tells when it acted: "X fled after
+# killing Y"; "without" says it did not.
+_TIME_PREPS = {"before", "after", "upon", "while", "since", "without"}
+
+
+def _adverbial_gerund(verb: Token) -> bool:
+    """"X spoke to reporters before meeting Y": a gerund after a time preposition on a verb."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.lower_ in _TIME_PREPS and prep.head.pos_ in {"VERB", "AUX"}
 
 
 def _discussed_gerund(verb: Token) -> bool:

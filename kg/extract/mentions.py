@@ -113,6 +113,9 @@ def _runs(sent: Span) -> Iterator[tuple[int, int]]:
         i = j
 
 
+_COURTESY = {"mr", "mrs", "ms", "dr", "prof"}  # honorifics that are never the end of a title
+
+
 def _portfolio_end(doc, i: int, end: int) -> int | None:
     """After a title's "for": capitalised words joined by "and" or commas that end in a portfolio
     word ("European and Eurasian Affairs", "Political, Economic and Security Affairs"); the index
@@ -306,9 +309,11 @@ def sentence_mentions(sent: Span) -> list[Mention]:
             s = n
         if n > s:
             end = n
-            while end > t and doc[end - 1].lower_ in HONORIFICS:
-                end -= 1  # "Director of Research Dr. Ana Ruiz": the honorific is no part of the office
+            while end > t and doc[end - 1].lower_.rstrip(".") in _COURTESY:
+                end -= 1  # "Director of Research Dr. Ana Ruiz": "Dr." is no part of the office ("First Lady" is)
             title_text = doc[t:end].text if end > t else None
+            if title_text and all(tok.lower_ in HONORIFICS for tok in doc[t:end]):
+                title_text = None  # "Sir Ana Ruiz", "Lady Ruiz": a form of address, no office
             affiliation = doc[s:t].text if t > s else None
             name_span = doc[n:e]
             out.append(Mention(text=doc[s:e].text, start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]),
