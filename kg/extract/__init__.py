@@ -9,10 +9,10 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
 from kg.extract.coref import Antecedents, resolve_event
-from kg.extract.lexicon import (ACTOR_NOUNS, EVENT_NOUN_VERBS, PASSIVE_EVENT_VERBS, SYMMETRIC, UNARY_EVENT_TYPES,
-                                  UNARY_EVENT_VERBS, participle)
+from kg.extract.lexicon import (ACTOR_NOUNS, EVENT_NOUN_VERBS, PASSIVE_EVENT_VERBS, SYMMETRIC, TALK_EVENTS,
+                                  UNARY_EVENT_TYPES, UNARY_EVENT_VERBS, participle)
 from kg.extract.mentions import sentence_mentions
-from kg.extract.nominal import ENCOUNTERS, encounter_setting, nominal_events
+from kg.extract.nominal import encounter_setting, nominal_events
 from kg.extract.roles import description_facts, role_facts
 from kg.extract.static import static_facts
 from kg.extract.tokens import release
@@ -69,7 +69,7 @@ class _Setting:
         self.time = None
 
     def fill(self, event: Event) -> Event:
-        if event.event_type not in ENCOUNTERS:
+        if event.event_type not in TALK_EVENTS:
             return event
         index = event.sentence.index
         if index - self.sentence <= 1 and (event.place is None or event.time is None):
@@ -104,7 +104,7 @@ def event_facts(event: Event) -> Iterator[Fact]:
                 yield Fact(subject=agent, relation=event.relation, object=patient, **common)
         for topic in event.topics:
             # An agent and a topic stand in a discussion, whatever verb carried it.
-            talks = event.event_type in {"Meeting", "Discussion", "PhoneCall"}
+            talks = event.event_type in TALK_EVENTS
             relation = DISCUSS if talks else f"{event.relation} about"
             yield Fact(subject=agent, relation=relation, object=topic, **common)
         if event.content and not event.patients:

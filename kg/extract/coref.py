@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.clauses import ANAPHOR
-from kg.extract.lexicon import PERSONAL_PLURAL, PERSONAL_SINGULAR
+from kg.extract.lexicon import PERSONAL_PLURAL, PERSONAL_SINGULAR, TALK_EVENTS
 from kg.types import COUNTRY, PERSON, Event, Mention
 
 _STATE_WORDS = {"sides", "countries", "nations", "states"}
@@ -27,7 +27,7 @@ class Antecedents:
     def observe(self, event: Event) -> None:
         persons = [m for m in event.agents if m.kind == PERSON]
         self.persons += persons
-        if event.event_type in {"Meeting", "PhoneCall", "Discussion"}:
+        if event.event_type in TALK_EVENTS:
             # "A held a call with B ... The two leaders agreed": the pair is everyone who took part
             persons += [m for m in event.patients if m.kind == PERSON]
         if len(persons) >= 2:

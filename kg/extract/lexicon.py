@@ -139,6 +139,9 @@ EVENT_NOUN_VERBS = {
 # Event nouns whose object is what is backed or given, named or not: "support for peace talks",
 # "the United States' offer of assistance".
 STANCE_VERBS = frozenset("support condemn offer pledge".split())
+# Event classes in which parties talk: they discuss topics, form a pair for "the two leaders",
+# and share the place and time a lead sentence gives.
+TALK_EVENTS = frozenset({"Meeting", "Discussion", "PhoneCall"})
 # Event nouns whose class differs from their verb's ("a call" is a phone call, "to call" an appeal).
 NOUN_EVENT_TYPES = {"call": "PhoneCall", "calls": "PhoneCall", "phone": "PhoneCall", "conversation": "PhoneCall"}
 VICTIM_NOUNS = frozenset("killing killings murder assassination execution death deaths arrest arrests "

@@ -8,15 +8,14 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
-from kg.extract.tokens import sentence_tokens
 from kg.extract.clauses import MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens
+from kg.extract.tokens import sentence_tokens
 from kg.timex import WEEKDAYS
 from kg.types import (ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention,
                       Sentence, TimeExpr)
 
 _MODIFIER_DEPS = {"poss", "compound", "amod", "nmod"}
 _ACTOR_KINDS = {PERSON, ORGANIZATION, COUNTRY, GROUP}
-ENCOUNTERS = {"Meeting", "Discussion", "PhoneCall"}  # events whose setting a next sentence may share
 
 
 def _named(mentions: list[Mention]) -> list[Mention]:
@@ -103,7 +102,7 @@ def _support_targets(noun: Token, event_type: str | None, index: MentionIndex) -
     head = noun.head
     if noun.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in lex.SUPPORT_VERBS:
         return []
-    talks = event_type in {"Meeting", "PhoneCall", "Discussion"}
+    talks = event_type in lex.TALK_EVENTS
     preps = {"with"} if talks else {"on", "against", "into"}
     found = [m for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps
              for obj in prep.children if obj.dep_ == "pobj" for m in arg_mentions(obj, index)]
@@ -175,7 +174,7 @@ def encounter_setting(sent: Span, index: MentionIndex, *, reference: str | None)
     "officials held a virtual dialogue on Monday" -> (None, Monday)."""
     for noun in sentence_tokens(sent):
         verb = lex.EVENT_NOUN_VERBS.get(noun.lower_) if noun.pos_ == "NOUN" else None
-        if verb is None or (lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(verb)) not in ENCOUNTERS:
+        if verb is None or (lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(verb)) not in lex.TALK_EVENTS:
             continue
         place = _roles(noun, index)[2]
         tokens = list(noun.subtree)
@@ -186,4 +185,3 @@ def encounter_setting(sent: Span, index: MentionIndex, *, reference: str | None)
         if place is not None or time is not None:
             return place, time
     return None, None
-
