@@ -28,7 +28,7 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
     died = noun.lower_ in {"death", "deaths"}  # "X's death": X is who died
     verb = lex.EVENT_NOUN_VERBS.get(noun.lower_)
     stance = verb in lex.STANCE_VERBS
-    assault = (lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(verb)) == "Attack"
+    assault = _event_type(noun) == "Attack"
     agents, patients, place = [], [], None
     for child in noun.children:
         if child.dep_ == "poss" and (child.ent_type_ in {"DATE", "TIME"} or child.lower_ in WEEKDAYS):
@@ -138,6 +138,24 @@ def _noun_factuality(governor: Token | None) -> str:
     return _factuality(governor)
 
 
+def _event_type(noun: Token) -> str | None:
+    """The event class of an event noun: its own ("a call" is a phone call), else its verb's."""
+    return lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(lex.EVENT_NOUN_VERBS.get(noun.lower_))
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    return next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+
+
+def _setting_tokens(noun: Token, governor: Token | None) -> list[Token]:
+    """Where an event noun's time is said: its own phrase, and the clause of a support verb
+    ("held a call with X on Monday")."""
+    tokens = list(noun.subtree)
+    if governor is not None and governor.lemma_.lower() in lex.SUPPORT_VERBS:
+        tokens += clause_tokens(governor)
+    return tokens
+
+
 def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, reference: str | None) -> Iterator[Event]:
     for noun in sentence_tokens(sent):
         if noun.pos_ not in {"NOUN", "PROPN"} or index.at(noun) is not None and noun.pos_ == "PROPN":
@@ -146,7 +164,7 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
         if verb is None:
             continue
         agents, patients, place = _roles(noun, index)
-        event_type = lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(verb)
+        event_type = _event_type(noun)
         if not agents:
             agents = _support_subjects(noun, index)
         if not patients:
@@ -157,14 +175,11 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
         if not _named(agents) and not _named(patients):
             continue
         passive = not agents
-        tokens = list(noun.subtree)
-        governor = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-        if governor is not None and governor.lemma_.lower() in lex.SUPPORT_VERBS:
-            tokens += clause_tokens(governor)  # "held a call with X on Monday": the verb's setting
+        governor = _governing_verb(noun)
         yield Event(relation=verb, event_type=event_type, trigger=noun.text,
                     start=noun.idx, end=noun.idx + len(noun), sentence=record,
                     agents=tuple(agents), patients=tuple(patients), place=place,
-                    time=_time(tokens, sent, reference, False),
+                    time=_time(_setting_tokens(noun, governor), sent, reference, False),
                     factuality=_noun_factuality(governor),
                     oblique=place, oblique_prep="in" if place else None, passive=passive)
 
@@ -173,15 +188,10 @@ def encounter_setting(sent: Span, index: MentionIndex, *, reference: str | None)
     """Where and when a meeting, talk or call named by a noun took place, whoever took part:
     "officials held a virtual dialogue on Monday" -> (None, Monday)."""
     for noun in sentence_tokens(sent):
-        verb = lex.EVENT_NOUN_VERBS.get(noun.lower_) if noun.pos_ == "NOUN" else None
-        if verb is None or (lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(verb)) not in lex.TALK_EVENTS:
+        if noun.pos_ != "NOUN" or _event_type(noun) not in lex.TALK_EVENTS:
             continue
         place = _roles(noun, index)[2]
-        tokens = list(noun.subtree)
-        governor = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-        if governor is not None and governor.lemma_.lower() in lex.SUPPORT_VERBS:
-            tokens += clause_tokens(governor)
-        time = _time(tokens, sent, reference, False)
+        time = _time(_setting_tokens(noun, _governing_verb(noun)), sent, reference, False)
         if place is not None or time is not None:
             return place, time
     return None, None
