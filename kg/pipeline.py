@@ -6,7 +6,7 @@ import gc
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -190,12 +190,13 @@ def build_graph(extractions: Sequence[ArticleExtraction], *, base: str = DEFAULT
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildSummary:
     """Build the graph of the inputs into options.out; nothing is written unless all succeeds."""
-    with ExitStack() as stack:
-        pool = None
-        if options.engine == "local" and options.jobs > 1:
-            from kg.distributed import process_pool
+    if options.engine == "local" and options.jobs > 1:
+        from kg.distributed import process_pool
 
-            pool = stack.enter_context(process_pool(options.jobs, options.model))  # loads while we read
+        workers = process_pool(options.jobs, options.model)  # its processes load the model while we read
+    else:
+        workers = nullcontext()
+    with workers as pool:
         return _build(options, progress, pool)
 
 

@@ -16,7 +16,7 @@ from kg.extract.nominal import encounter_setting, nominal_events
 from kg.extract.roles import description_facts, role_facts
 from kg.extract.static import static_facts
 from kg.extract.tokens import release
-from kg.types import CONCEPT, Article, ArticleExtraction, Event, Fact, Mention, Sentence
+from kg.types import CONCEPT, Article, ArticleExtraction, Event, Fact, Mention, Sentence, TimeExpr
 
 DISCUSS = "discuss"
 # Symmetric relations that take their partner as a direct object: "A met B"; the others are
@@ -66,7 +66,7 @@ class _Setting:
     def __init__(self) -> None:
         self.sentence = -2
         self.place: Mention | None = None
-        self.time = None
+        self.time: TimeExpr | None = None
 
     def fill(self, event: Event) -> Event:
         if event.event_type not in TALK_EVENTS:
@@ -77,7 +77,7 @@ class _Setting:
         self.observe(index, event.place, event.time)
         return event
 
-    def observe(self, sentence: int, place: Mention | None, time) -> None:
+    def observe(self, sentence: int, place: Mention | None, time: TimeExpr | None) -> None:
         if place is not None or time is not None:
             self.sentence, self.place, self.time = sentence, place, time
 

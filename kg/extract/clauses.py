@@ -139,9 +139,8 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
         return arg_mentions(clause.head, index, seen)  # "the telescope, which NASA launched"
     m = index.at(token)
     if m is not None and m.name == token.text and is_title_word(token) and (a := _anaphor(token)) is not None:
-        m = None  # "The Secretary and X discussed": a bare title is a reference, not a name
-        found = [a] + [x for c in token.conjuncts if c.i not in seen for x in arg_mentions(c, index, seen)]
-        return found
+        # "The Secretary and X discussed": a bare title is a reference, not a name
+        return [a] + [x for c in token.conjuncts if c.i not in seen for x in arg_mentions(c, index, seen)]
     if m is not None:
         found = [m] + _np_members(token, index, seen) + _positional_appositives(token, index, listed=True)
         return sorted({(x.start, x.end): x for x in found}.values(), key=lambda x: x.start)
