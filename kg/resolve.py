@@ -220,7 +220,7 @@ class Resolver:
             if m.kind == PERSON and len(key.split()) > 1 and ":" not in key and not key.startswith("iso-"):
                 full_names[key.split()[-1]].add(key)
                 by_article[(aid, key.split()[-1])].add(key)
-        # An acronym is no surname: "UN" and "U.N." fold to the "un" of "Kim Jong Un". (The kind
+        # An acronym is no surname: "UN" and "U.N." fold to the "un" of "Park Min Un". (The kind
         # is not checked: NER often tags a lone surname as an organisation.)
         acronyms = {mention_key(aid, m) for aid, m in self.mentions if _is_acronym(m.text)}
         for (aid, start, end, office), key in list(keys.items()):

@@ -275,19 +275,18 @@ def test_reported_speech(nlp, text, expected, unwanted):
 
 
 def test_the_two_sides_are_the_two_countries_last_named_together(nlp):
-    text = "Chile and Peru held talks in Quito. The two sides have fought two wars over the border."
+    text = "Chile and Peru held talks in Quito. The two sides have fought three wars over the desert."
     found = facts_of(nlp, text)
-    assert {("Chile", "fight", "two wars"), ("Peru", "fight", "two wars")} <= found, found
+    assert {("Chile", "fight", "three wars"), ("Peru", "fight", "three wars")} <= found, found
 
 
 def test_what_was_agreed_and_what_was_discussed(nlp):
-    text = ("Foreign Minister Anna Kowalska and Trade Secretary Piet de Vries discussed advancing judicial "
-            "impartiality and strengthening freedom of expression, while agreeing to intensify consultations "
-            "on regional issues.")
+    text = ("Foreign Minister Anna Kowalska and Trade Secretary Piet de Vries discussed advancing press "
+            "freedom and strengthening rule of law, while agreeing to intensify consultations on water policy.")
     ex = extract(nlp(text), Article(id="t", text=text))
     found = {(f.subject.name, f.relation, f.object.name if f.object else f.content) for f in ex.facts}
-    assert {("Anna Kowalska", "discuss", "judicial impartiality"), ("Anna Kowalska", "discuss", "freedom of expression"),
-            ("Anna Kowalska", "agree", "intensify consultations on regional issues")} <= found, found
+    assert {("Anna Kowalska", "discuss", "press freedom"), ("Anna Kowalska", "discuss", "rule of law"),
+            ("Anna Kowalska", "agree", "intensify consultations on water policy")} <= found, found
 
 
 def test_a_verb_with_nothing_to_record_makes_no_fact(nlp):
@@ -383,7 +382,7 @@ def test_a_paragraphs_last_sentence_is_not_a_headline(nlp):
      {("Anna Berg", "be killed in", "attack"), ("Lena Holm", "be killed in", "attack")},
      {("Police officers", "kill in", "attack")}),
     # ... and no event at all when that noun is a place
-    ("The Navy found the boats on Farsi Island, parked with no crew.", set(), {("Navy", "park with", "crew")}),
+    ("The Navy found the boats on Coral Island, parked with no crew.", set(), {("Navy", "park with", "crew")}),
     # a raised subject: "X was believed to have been killed", "X is said to have met Y"
     ("Last year, militant Jan Novak was believed to have been killed in a drone strike in Syria.",
      {("Jan Novak", "be killed in", "drone strike")}, set()),
@@ -406,29 +405,28 @@ def test_a_pronoun_object_is_not_the_clause_subject(nlp):
 
 
 def test_towns_and_their_states_in_ap_style(nlp):
-    facts = facts_of(nlp, "Rain totals included 1 inch at Cape Hatteras, N.C., and almost an inch at "
-                          "Jacksonville, N.C., and Dodge City, Kan.")
-    assert {("Jacksonville", "located in", "N.C."), ("Dodge City", "located in", "Kan.")} <= facts
+    facts = facts_of(nlp, "Rain totals included 1 inch at Cape Lookout, N.C., and almost an inch at "
+                          "Greenville, N.C., and Garden City, Kan.")
+    assert {("Greenville", "located in", "N.C."), ("Garden City", "located in", "Kan.")} <= facts
     # a list of states stays a list
     assert not {f for f in facts_of(nlp, "Storms hit Texas, Ohio and Iowa on Monday.") if f[1] == "located in"}
 
 
 def test_a_possessor_describes_a_name_and_takes_no_part(nlp):
-    facts = facts_of(nlp, "Bush also had words for Virginia's Gerald Baliles, who was stepping down.")
-    assert ("Gerald Baliles", "from", "Virginia") in facts
-    assert not {f for f in facts if f[0] == "Virginia"}
-    assert ("Malcolm Grant", "from", "Port Arthur") in facts_of(
-        nlp, "Port Arthur Mayor Malcolm Grant asked the residents to evacuate.")
+    facts = facts_of(nlp, "The governor also had words for Oregon's Gerald Hale, who was stepping down.")
+    assert ("Gerald Hale", "from", "Oregon") in facts
+    assert not {f for f in facts if f[0] == "Oregon"}
+    assert ("Tom Berg", "from", "Tucson") in facts_of(nlp, "Tucson Mayor Tom Berg asked the residents to evacuate.")
 
 
 @pytest.mark.parametrize("text, expected", [
     # on a journey: the clause's subject is the visitor
-    ("Secretary General Luis Almagro addressed the audience during an official visit to Honduras.",
-     {("Luis Almagro", "visit", "Honduras")}),
+    ("Secretary General Eva Sol addressed the audience during an official visit to Peru.",
+     {("Eva Sol", "visit", "Peru")}),
     ("Ana Ruiz, on a trip to Peru, met Tom Berg.", {("Ana Ruiz", "visit", "Peru")}),
     # a hyphenated title is one title
-    ("U.N. Secretary-General Ban Ki-moon met Ana Ruiz in Geneva.",
-     {("Ban Ki-moon", "meet", "Ana Ruiz"), ("Ban Ki-moon", "holds office", "U.N. Secretary-General")}),
+    ("U.N. Secretary-General Eva Sol met Ana Ruiz in Geneva.",
+     {("Eva Sol", "meet", "Ana Ruiz"), ("Eva Sol", "holds office", "U.N. Secretary-General")}),
 ])
 def test_journeys_and_hyphenated_titles(nlp, text, expected):
     facts = facts_of(nlp, text)
@@ -437,8 +435,8 @@ def test_journeys_and_hyphenated_titles(nlp, text, expected):
 
 
 def test_event_nouns_assaults_and_called_off_meetings(nlp):
-    facts = facts_of(nlp, "The station reported last Friday's assault by the Taliban on a major military base.")
-    assert ("Taliban", "attack", "major military base") in facts
+    facts = facts_of(nlp, "The station reported last Friday's assault by the Red Dawn Front on a major military base.")
+    assert ("Red Dawn Front", "attack", "major military base") in facts
     assert not {f for f in facts if f[0] == "last Friday"}
     text = "Tuesday's meeting between Ana Ruiz and Tom Berg was cancelled."
     ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
@@ -447,14 +445,14 @@ def test_event_nouns_assaults_and_called_off_meetings(nlp):
 
 def test_a_bare_title_refers_and_a_general_noun_says_what_about(nlp):
     facts = facts_of(nlp, "Secretary Tom Berg spoke with President Ana Ruiz. The Secretary and President Ruiz "
-                          "discussed Chile and Peru's historic opportunity to achieve peace in the region.")
-    assert {("Tom Berg", "discuss", "peace"), ("Tom Berg", "discuss", "Chile"), ("Tom Berg", "discuss with", "Ruiz")} <= facts
+                          "discussed Chile and Peru's opportunity to secure a truce along the border.")
+    assert {("Tom Berg", "discuss", "truce"), ("Tom Berg", "discuss", "Chile"), ("Tom Berg", "discuss with", "Ruiz")} <= facts
     assert not {f for f in facts if f[0] == "Secretary"}
 
 
 @pytest.mark.parametrize("text, office", [
-    ("Assistant Secretary of State for European and Eurasian Affairs Dr. Eva Sol met Tom Berg.",
-     "Assistant Secretary of State for European and Eurasian Affairs"),
+    ("Assistant Secretary of State for African and Asian Affairs Dr. Eva Sol met Tom Berg.",
+     "Assistant Secretary of State for African and Asian Affairs"),
     ("Director of Research Dr. Ana Ruiz met Tom Berg.", "Director of Research"),
 ])
 def test_a_portfolio_with_and_is_one_office_and_an_honorific_is_none(nlp, text, office):
@@ -489,13 +487,13 @@ def test_a_that_less_complement_keeps_its_subject(nlp):
 
 
 def test_a_title_of_an_organisation_is_no_person(nlp):
-    facts = facts_of(nlp, "The delegations noted the role of Peru as a Co-Chair of the Andean Group, which has a mandate.")
+    facts = facts_of(nlp, "The panel noted the role of Peru as a Co-Chair of the Andean Group, which has a mandate.")
     assert not {f for f in facts if f[1] == "holds office"}
 
 
 def test_what_was_discussed_doing_is_a_topic_not_a_deed(nlp):
-    facts = facts_of(nlp, "The delegations also discussed advancing judicial impartiality and strengthening freedom of expression.")
-    assert {("delegations", "discuss", "judicial impartiality"), ("delegations", "discuss", "freedom of expression")} <= facts
+    facts = facts_of(nlp, "The delegations also discussed advancing press freedom and strengthening rule of law.")
+    assert {("delegations", "discuss", "press freedom"), ("delegations", "discuss", "rule of law")} <= facts
     assert not {f for f in facts if f[1] in {"advance", "strengthen"}}
     assert ("Ana Ruiz", "visit", "Lima") in facts_of(nlp, "Ana Ruiz considered visiting Lima.")
 

@@ -67,8 +67,8 @@ def test_surname_binds_to_full_name_in_the_same_article_even_with_a_wrong_label(
 
 
 def test_an_acronym_is_no_surname():
-    # "U.N." folds to the last name of "Kim Jong Un": a bare surname binds across articles, an acronym must not
-    leader = _extraction("a", ("Kim Jong Un", "person"))
+    # "U.N." folds to the last name of "Park Min Un": a bare surname binds across articles, an acronym must not
+    leader = _extraction("a", ("Park Min Un", "person"))
     un = _extraction("b", ("U.N.", "organization"), ("UN", "organization"))
     entities, keys = _resolve(leader, un)
     assert keys[("b", 0)] != keys[("a", 0)] and keys[("b", 5)] != keys[("a", 0)]

@@ -117,7 +117,7 @@ def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Menti
             continue
         seen.add(child.i)
         if child.dep_ == "poss" and head is not None:
-            continue  # "Virginia's Ana Ruiz", "Lima's National Ballet": a description, not a second participant
+            continue  # "Oregon's Gerald Hale", "Lima's National Ballet": a description, not a second participant
         if index.at(child) is not None and (child.dep_ in _NP_DEPS or child.dep_ == "prep"):
             found.append(index.at(child))
             found += _np_members(child, index, seen)
@@ -463,7 +463,7 @@ def _content(verb: Token) -> str | None:
 
 
 def _undertaking(verb: Token) -> str | None:
-    """What was agreed, promised or decided: "agreed to intensify consultations on X"."""
+    """What was agreed, promised or decided: "agreed to widen consultations on X"."""
     comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if comp is None:
         return None

@@ -137,7 +137,7 @@ EVENT_NOUN_VERBS = {
     **dict.fromkeys("offer offers".split(), "offer"), **dict.fromkeys("pledge pledges".split(), "pledge"),
 }
 # Event nouns whose object is what is backed or given, named or not: "support for peace talks",
-# "the United States' offer of assistance".
+# "Chile's offer of mediation".
 STANCE_VERBS = frozenset("support condemn offer pledge".split())
 # Event classes in which parties talk: they discuss topics, form a pair for "the two leaders",
 # and share the place and time a lead sentence gives.

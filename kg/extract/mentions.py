@@ -106,7 +106,7 @@ def _runs(sent: Span) -> Iterator[tuple[int, int]]:
                 j += 1  # "Secretary-General", "Director-General": one title
             elif t.lower_ == "for" and (k := _portfolio_end(doc, j + 1, end)) is not None \
                     and any(doc[x].lower_ in TITLE_HEADS for x in range(start, j)):
-                j = k  # "Assistant Secretary of State for European and Eurasian Affairs"
+                j = k  # "Assistant Secretary of State for African and Asian Affairs"
             else:
                 break
         yield start, j
@@ -118,7 +118,7 @@ _COURTESY = {"mr", "mrs", "ms", "dr", "prof"}  # honorifics that are never the e
 
 def _portfolio_end(doc, i: int, end: int) -> int | None:
     """After a title's "for": capitalised words joined by "and" or commas that end in a portfolio
-    word ("European and Eurasian Affairs", "Political, Economic and Security Affairs"); the index
+    word ("African and Asian Affairs"); the index
     after that word, or None."""
     k, last = i, None
     while k < end and (doc[k].is_title or doc[k].lower_ in {"and", ","}):

@@ -78,7 +78,7 @@ def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]
     for a, b in zip(ms, ms[1:]):
         if b.kind not in _PLACES or text[a.end - offset:b.start - offset].strip() != ",":
             continue
-        # "Jacksonville, N.C.", "Klamath Falls, Ore.": a town and its state, even in a list of
+        # "Greenville, N.C.", "Eugene, Ore.": a town and its state, even in a list of
         # such pairs and when NER took the town for an organisation.
         town_and_state = a.kind in {PLACE, ORGANIZATION} and bool(gaz.division(b.text)) and not gaz.division(a.text)
         if a.kind not in _PLACES and not town_and_state and not _dateline_place(sent, a, b):
