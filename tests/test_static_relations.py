@@ -22,29 +22,29 @@ def facts_of(nlp, text: str) -> set[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("text, expected", [
     # a city and its region, with the sentence running on after ", and"
-    ("The storm hit Anchorage, Alaska, and moved on toward the coast.", {("Anchorage", "located in", "Alaska")}),
+    ("The storm hit Tampa, Florida, and moved on toward the coast.", {("Tampa", "located in", "Florida")}),
     # a capitalised dateline city the model tags as an organisation
-    ("NAIROBI, Kenya (AP)", {("NAIROBI", "located in", "Kenya")}),
+    ("QUITO, Ecuador (AP)", {("QUITO", "located in", "Ecuador")}),
     # a place possessing an organisation; an organisation of a place, and of its region
-    ("Dancers of Moscow's Bolshoi Ballet joined the show.", {("Bolshoi Ballet", "based in", "Moscow")}),
-    ("The plane, owned by Bradley First Air, of Ottawa, Canada, was carrying cargo.",
-     {("Bradley First Air", "based in", "Ottawa"), ("Bradley First Air", "based in", "Canada")}),
+    ("Dancers of Lima's National Ballet joined the show.", {("National Ballet", "based in", "Lima")}),
+    ("The plane, owned by Northwind Air, of Winnipeg, Canada, was carrying cargo.",
+     {("Northwind Air", "based in", "Winnipeg"), ("Northwind Air", "based in", "Canada")}),
     # a native, by compound and by "of"
-    ("Springsteen, a New Jersey native, was clearly the favorite.", {("Springsteen", "from", "New Jersey")}),
+    ("Tom Berg, a New Mexico native, was clearly the favorite.", {("Tom Berg", "from", "New Mexico")}),
     ("Maria Lopez, a native of Ohio, joined the critics.", {("Maria Lopez", "from", "Ohio")}),
     # a place, an occupation, then the name
-    ("Santa Monica artist Tom Van Sant said the statue fell.", {("Tom Van Sant", "from", "Santa Monica")}),
+    ("Tucson artist Eva Sol said the statue fell.", {("Eva Sol", "from", "Tucson")}),
     # an occupation noun modified by an organisation, and a copula with "for"
-    ("He said John Jamison, a National Weather Service meteorologist in Galveston.",
-     {("John Jamison", "affiliated with", "National Weather Service")}),
-    ("Anderson was the chief correspondent for The Associated Press when he was kidnapped.",
-     {("Anderson", "affiliated with", "Associated Press")}),
+    ("He said Tom Berg, a National Survey Office meteorologist in Houston.",
+     {("Tom Berg", "affiliated with", "National Survey Office")}),
+    ("Morgan was the chief correspondent for The Daily Courier when he was kidnapped.",
+     {("Morgan", "affiliated with", "Daily Courier")}),
     # a title over a unit an organisation owns
     ("Jane Roe, the head of Google's research unit, spoke.", {("Jane Roe", "affiliated with", "Google")}),
     # killer nouns and verdicts
-    ("Abraham Lincoln's killer John Wilkes Booth breaks into song.", {("John Wilkes Booth", "kill", "Abraham Lincoln")}),
-    ("In 1881, Charles J. Guiteau went on trial for the assassination of President James Garfield.",
-     {("Charles J. Guiteau", "kill", "James Garfield")}),
+    ("Robert Hale's killer Frank Morgan breaks into song.", {("Frank Morgan", "kill", "Robert Hale")}),
+    ("In 1881, Tom Berg went on trial for the assassination of President Eva Sol.",
+     {("Tom Berg", "kill", "Eva Sol")}),
 ])
 def test_static_relations(nlp, text, expected):
     assert expected <= facts_of(nlp, text)
@@ -52,15 +52,15 @@ def test_static_relations(nlp, text, expected):
 
 @pytest.mark.parametrize("text, absent", [
     # a list of places is no "located in"
-    ("Winds hit Idaho, Oregon, California and Washington.", ("Oregon", "located in", "California")),
+    ("Winds hit Utah, Nevada, Arizona and Colorado.", ("Nevada", "located in", "Arizona")),
     # a pair followed by another pair: a list, not a place in a place
-    ("Rain fell at Jacksonville, Florida, and Dodge City, Kansas.", ("Florida", "located in", "Dodge City")),
+    ("Rain fell at Greenville, Florida, and Garden City, Kansas.", ("Florida", "located in", "Garden City")),
     # a noun about a place is not where the person comes from
     ("Syria envoy Geir Pedersen met the delegates.", ("Geir Pedersen", "from", "Syria")),
     # condemning a murder is not committing it; an acquittal asserts nothing
     ("Officials condemned the murder of Maria Lopez.", ("Officials", "kill", "Maria Lopez")),
-    ("The jury found James Earl Ray not guilty of murdering Martin Luther King.",
-     ("James Earl Ray", "kill", "Martin Luther King")),
+    ("The jury found Frank Morgan not guilty of murdering Robert Hale.",
+     ("Frank Morgan", "kill", "Robert Hale")),
 ])
 def test_no_static_relation(nlp, text, absent):
     assert absent not in facts_of(nlp, text)
