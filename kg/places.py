@@ -67,8 +67,9 @@ def load() -> tuple[list[list[str]], dict[str, set[int]]]:
                 continue
             rows.append(cols)
             # The ASCII name and ASCII alternate names: what English news writes ("Kyiv", "Tarija").
-            for name in {cols[2], *(a for a in cols[3].split(",") if _ASCII_NAME.match(a))}:
-                if key := _fold_ascii(name):
+            for name in {cols[2], *(a for a in cols[3].split(",") if a.isascii() and a.isalpha() or _ASCII_NAME.match(a))}:
+                # Most names are one plain word, whose fold is its lower case.
+                if key := name.lower() if name.isalpha() and name.isascii() else _fold_ascii(name):
                     index[key].add(len(rows) - 1)
     return rows, dict(index)
 
