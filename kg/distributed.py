@@ -13,6 +13,7 @@ identical to a single-machine build.
 from __future__ import annotations
 
 import functools
+import gc
 import itertools
 import logging
 from contextlib import contextmanager
@@ -42,8 +43,11 @@ Progress = Callable[[int, int | None, str], None]
 
 @functools.lru_cache(maxsize=2)
 def _worker_model(name: str):
-    """The spaCy pipeline, loaded once per worker process and kept for every later shard."""
-    return nlp_stage.load(name)
+    """The spaCy pipeline, loaded once per worker process and kept for every later shard; frozen,
+    so that no collection in the worker walks its objects again."""
+    nlp = nlp_stage.load(name)
+    gc.freeze()
+    return nlp
 
 
 def _preload(name: str) -> None:

@@ -115,13 +115,14 @@ def extract_articles(articles: Sequence[Article], *, model: str | None = None, j
     nlp = nlp_stage.load(model)
     out = []
     extract_time = 0.0
-    for doc, article in nlp_stage.parse(nlp, articles):
-        t1 = time.perf_counter()
-        out.append(extract(doc, article))
-        extract_time += time.perf_counter() - t1
-        if progress:
-            progress(len(out), len(articles), article.id)
-    gc.collect()  # the parser's garbage holds cycles: free it before the graph stages pause the collector
+    with records_frozen() as freeze:
+        for doc, article in nlp_stage.parse(nlp, articles):
+            t1 = time.perf_counter()
+            out.append(extract(doc, article))
+            freeze()
+            extract_time += time.perf_counter() - t1
+            if progress:
+                progress(len(out), len(articles), article.id)
     timer.add("parse", time.perf_counter() - t0 - extract_time)
     timer.add("extract", extract_time)
     return out
@@ -143,6 +144,26 @@ def gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def records_frozen() -> Iterator[Callable[[], None]]:
+    """A `freeze` to call after each article: the records made so far (and the model, loaded
+    before) then live in the collector's permanent generation, which no collection walks again.
+
+    The records of every article parsed so far live until the build ends, and the full collections
+    that spaCy's allocations trigger walked all of them again and again (0.8 s of a 45 s build at
+    200k words). Docs hold no cycles once extracted (kg.extract.tokens.release), so nothing the
+    parser leaves is kept by freezing. On the way out everything is unfrozen. A caller that froze
+    objects of its own gets a `freeze` that does nothing: its permanent generation is left alone.
+    """
+    if gc.get_freeze_count():
+        yield lambda: None
+        return
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
 
 
 def _warm_up() -> None:

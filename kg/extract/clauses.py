@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
 from kg.extract.mentions import concept_mention, is_title_word, sentence_ents
-from kg.extract.tokens import sentence_tokens
+from kg.extract.tokens import children, doc_text, sentence_tokens
 from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
 from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, PLACE, PLANNED, REPORTED, Event,
@@ -56,7 +56,7 @@ def clause_tokens(verb: Token) -> list[Token]:
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children
+        stack.extend(c for c in children(tok)
                      if not (c.dep_ in _CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and tok.i == verb.i
                              or c.dep_ in {"relcl", "acl", "ccomp", "advcl"}))
     return sorted(out, key=lambda t: t.i)
@@ -67,7 +67,7 @@ def _anaphor(token: Token) -> Mention | None:
     low = token.lower_
     if token.pos_ == "PRON" and low in lex.PRONOUNS:
         return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, low)
-    dets = {c.lower_ for c in token.children if c.dep_ in {"det", "nummod", "predet"}}
+    dets = {c.lower_ for c in children(token) if c.dep_ in {"det", "nummod", "predet"}}
     if token.pos_ in {"NOUN", "PROPN"} and dets & {"the", "both", "two"}:
         if low in lex.PAIR_NOUNS or token.lemma_.lower() in {"minister", "side", "leader", "country"} and dets & {"both", "two"}:
             return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, "pair")
@@ -112,7 +112,7 @@ def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Menti
     """Names coordinated or apposed with a named head, however the parser attached them."""
     found = []
     head = index.at(token)
-    for child in token.children:
+    for child in children(token):
         if child.i in seen:
             continue
         seen.add(child.i)
@@ -124,7 +124,7 @@ def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Menti
         elif child.dep_ in {"conj", "appos"}:
             found += arg_mentions(child, index, seen)  # "X and his counterparts, including Y"
         elif child.dep_ == "prep" and child.lower_ in lex.MEMBER_MARKERS:
-            found += [m for g in child.children if g.dep_ == "pobj" for m in arg_mentions(g, index, seen)]
+            found += [m for g in children(child) if g.dep_ == "pobj" for m in arg_mentions(g, index, seen)]
         elif child.dep_ in {"cc", "punct", "prep"} and child.lower_ not in lex.MEMBER_MARKERS:
             found += [m for m in _np_members(child, index, seen) if m.kind != "concept"]
     return found
@@ -147,9 +147,9 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
     if (a := _anaphor(token)) is not None:
         return [a]
     members = []
-    for child in token.children:
+    for child in children(token):
         if child.lower_ in lex.MEMBER_MARKERS or child.dep_ == "appos":
-            target = next((c for c in child.children if c.dep_ == "pobj"), child)
+            target = next((c for c in children(child) if c.dep_ == "pobj"), child)
             if target.i not in seen:
                 members += arg_mentions(target, index, seen)
     for conj in token.conjuncts:
@@ -159,7 +159,7 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
     if members:
         return members
     if token.lower_ in WEEKDAYS or token.ent_type_ in _TEMPORAL_ENTS:  # "to Lima Monday": the place
-        named = [m for c in token.children if c.dep_ == "compound" and (m := index.at(c)) is not None]
+        named = [m for c in children(token) if c.dep_ == "compound" and (m := index.at(c)) is not None]
         if named:
             return named
     if token.pos_ in {"NOUN", "PROPN"}:
@@ -210,7 +210,7 @@ def _purpose_topics(verb: Token, index: MentionIndex) -> list[Mention]:
     expanding E": when what was discussed is a general noun, the topics are what the coordinated
     verbs and their purpose clauses are "on" or "about", and the objects of their bare gerunds.
     A clause with its own subordinator ("while agreeing to ...") is another matter."""
-    group = [verb] + [c for c in verb.conjuncts if c.pos_ == "VERB" and not any(g.dep_ in _SUBJ_DEPS for g in c.children)]
+    group = [verb] + [c for c in verb.conjuncts if c.pos_ == "VERB" and not any(g.dep_ in _SUBJ_DEPS for g in children(c))]
     found: list[Mention] = []
     seen: set[int] = set()
     stack = list(group)
@@ -220,31 +220,31 @@ def _purpose_topics(verb: Token, index: MentionIndex) -> list[Mention]:
             continue
         seen.add(tok.i)
         if tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS:
-            for obj in (c for c in tok.children if c.dep_ == "pobj"):
+            for obj in (c for c in children(tok) if c.dep_ == "pobj"):
                 found += [m for t in [obj, *obj.conjuncts] if t.pos_ in {"NOUN", "PROPN"} and _specific(t)
                           for m in (index.within(t.subtree) or [concept_mention(t)])]
             continue
-        if tok.tag_ == "VBG" and tok.dep_ in {"advcl", "conj", "xcomp"} and not any(g.dep_ in _SUBJ_DEPS for g in tok.children):
-            found += [m for o in tok.children if o.dep_ == "dobj" for m in (index.within(o.subtree) or [_topic_concept(o)])]
-        stack.extend(c for c in tok.children if not any(g.dep_ == "mark" for g in c.children))
+        if tok.tag_ == "VBG" and tok.dep_ in {"advcl", "conj", "xcomp"} and not any(g.dep_ in _SUBJ_DEPS for g in children(tok)):
+            found += [m for o in children(tok) if o.dep_ == "dobj" for m in (index.within(o.subtree) or [_topic_concept(o)])]
+        stack.extend(c for c in children(tok) if not any(g.dep_ == "mark" for g in children(c)))
     return _dedupe(found)
 
 
 def _topic_concept(noun: Token) -> Mention:
     """A common-noun topic with its "of" complement: "freedom of expression", "rule of law"."""
     m = concept_mention(noun)
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
-    obj = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if of is not None else None
-    if obj is None or any(t.dep_ == "prep" for t in obj.children):
+    of = next((c for c in children(noun) if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
+    obj = next((g for g in children(of) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if of is not None else None
+    if obj is None or any(t.dep_ == "prep" for t in children(obj)):
         return m
     end = obj.idx + len(obj)
-    text = noun.doc.text[m.start:end]
+    text = doc_text(noun.doc)[m.start:end]
     return Mention(text=text, start=m.start, end=end, kind=CONCEPT, name=text)
 
 
 def _specific(noun: Token) -> bool:
     """"trade", "defense issues" name a subject; "regional issues", "a range" do not."""
-    return noun.lemma_.lower() not in lex.GENERIC_TOPIC_NOUNS or any(c.dep_ == "compound" for c in noun.children)
+    return noun.lemma_.lower() not in lex.GENERIC_TOPIC_NOUNS or any(c.dep_ == "compound" for c in children(noun))
 
 
 _TALK_NOUNS = {"discussion", "dialogue", "consultation", "talk", "call", "conversation", "negotiation"}
@@ -255,7 +255,7 @@ def nominal_topics(token: Token, index: MentionIndex) -> list[Mention]:
     if token.lower_ not in lex.GATHERING_NOUNS and token.lemma_.lower() not in _TALK_NOUNS:
         return []  # an attack "on" a city is its target, not its topic
     found = []
-    for child in token.children:
+    for child in children(token):
         if child.dep_ == "acl" or child.dep_ == "prep" and child.lower_ in {"on", "about", "over", "regarding", "concerning"}:
             found += index.within(child.subtree)
     return found
@@ -275,18 +275,18 @@ def _idiom(verb: Token) -> Token | None:
     """The noun of a light-verb idiom ("take part", "take place", "make way"), if the verb has one."""
     if verb.lemma_.lower() not in lex.LIGHT_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in lex.IDIOM_NOUNS
-                 and not any(g.dep_ in {"det", "poss", "amod"} for g in c.children)), None)
+    return next((c for c in children(verb) if c.dep_ == "dobj" and c.lower_ in lex.IDIOM_NOUNS
+                 and not any(g.dep_ in {"det", "poss", "amod"} for g in children(c))), None)
 
 
 def _phrasal_prep(verb: Token) -> str | None:
     """A preposition that belongs to the verb's meaning: "call on", "call for" (an appeal)."""
-    return next((c.lower_ for c in verb.children
+    return next((c.lower_ for c in children(verb)
                  if c.dep_ == "prep" and f"{lemma(verb)}_{c.lower_}" in lex.EVENT_TYPES), None)
 
 
 def _relation(verb: Token) -> str:
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    particles = [c.lower_ for c in children(verb) if c.dep_ == "prt"]
     idiom = _idiom(verb)
     prep = _phrasal_prep(verb)
     return " ".join([lemma(verb), *particles, *([idiom.lower_] if idiom is not None else []), *([prep] if prep else [])])
@@ -301,18 +301,18 @@ def _governor(verb: Token) -> Token | None:
 
 def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     """(subject heads, passive?) of a verb, inherited from its governor where it has none."""
-    passive = any(c.dep_ in _PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ in _PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in children(verb))
     if passive:
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = [g for c in children(verb) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"]
         return agents, True
-    subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+    subjects = [c for c in children(verb) if c.dep_ in _SUBJ_DEPS]
     if len(subjects) == 1 and subjects[0].lower_ in {"it", "they"} and verb.dep_ == "ccomp" \
             and verb.head.lemma_.lower() in lex.SAY_VERBS:
         # "Northwind said it had agreed", "Police said they arrested": the speaker's own report.
-        speakers = [c for c in verb.head.children if c.dep_ in _SUBJ_DEPS and c.pos_ != "PRON"]
+        speakers = [c for c in children(verb.head) if c.dep_ in _SUBJ_DEPS and c.pos_ != "PRON"]
         if speakers:
             return speakers, False
-    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(verb))
     if verb.dep_ == "relcl" and not infinitive and (
             not subjects or subjects[0].tag_ in {"WP", "WDT"} or subjects[0].lower_ == "that"):
         return [verb.head], False  # "Ruiz, who shot Hale" / "the talks, which took place"
@@ -332,14 +332,14 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     if (stolen := _stolen_subject(verb)) is not None:
         return [stolen], False
     if verb.dep_ == "xcomp":  # "urge the rebels to reach" -> the rebels reach; "called on Peru to act" -> Peru
-        objects = [c for c in gov.children if c.dep_ in _OBJ_DEPS] or [
-            g for c in gov.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
-            for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in _TEMPORAL_ENTS
+        objects = [c for c in children(gov) if c.dep_ in _OBJ_DEPS] or [
+            g for c in children(gov) if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+            for g in children(c) if g.dep_ == "pobj" and g.ent_type_ not in _TEMPORAL_ENTS
             and g.lower_ not in WEEKDAYS]  # "agreed on Monday to buy X": Monday is no one
         if objects:
             return objects, False
         # "X is said to have met Y", "X was asked to leave": a passive governor's subject.
-        raised = [c for c in gov.children if c.dep_ in _PASSIVE_SUBJ_DEPS]
+        raised = [c for c in children(gov) if c.dep_ in _PASSIVE_SUBJ_DEPS]
         if raised:
             return raised, False
     return _subject_heads(gov)[0], False
@@ -348,42 +348,42 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
 def _stolen_subject(verb: Token) -> Token | None:
     """"X reaffirmed the United States would continue Y": a that-less complement clause whose
     subject the parser made the main verb's object. The clause must be finite or have a modal."""
-    if verb.dep_ != "ccomp" or any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS for c in verb.children):
+    if verb.dep_ != "ccomp" or any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS for c in children(verb)):
         return None
-    if not (verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)):
+    if not (verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" and c.tag_ == "MD" for c in children(verb))):
         return None
     gov = verb.head
-    return next((c for c in gov.children if c.dep_ == "dobj" and gov.i < c.i < verb.i), None)
+    return next((c for c in children(gov) if c.dep_ == "dobj" and gov.i < c.i < verb.i), None)
 
 
 def _object_heads(verb: Token, passive: bool) -> list[Token]:
     if passive:
-        own = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJ_DEPS]
+        own = [c for c in children(verb) if c.dep_ in _PASSIVE_SUBJ_DEPS]
         gov = _governor(verb)
         if own or verb.dep_ != "xcomp" or gov is None:
             return own
         # "X was believed to have been killed", "Y is expected to be released": the patient is
         # who the governing verb is about (its object if it has one: "urged Z to be freed").
-        return [c for c in gov.children if c.dep_ in _OBJ_DEPS] or [
-            c for c in gov.children if c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS]
+        return [c for c in children(gov) if c.dep_ in _OBJ_DEPS] or [
+            c for c in children(gov) if c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS]
     idiom = _idiom(verb)
-    stolen = {s.i for c in verb.children if (s := _stolen_subject(c)) is not None}
-    objects = [c for c in verb.children if c.dep_ in _OBJ_DEPS and c.ent_type_ not in _TEMPORAL_ENTS
+    stolen = {s.i for c in children(verb) if (s := _stolen_subject(c)) is not None}
+    objects = [c for c in children(verb) if c.dep_ in _OBJ_DEPS and c.ent_type_ not in _TEMPORAL_ENTS
                and (idiom is None or c.i != idiom.i) and c.i not in stolen]
     if objects:
         return objects
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
+    for prep in (c for c in children(verb) if c.dep_ == "prep"):
         movement = verb.lemma_.lower() in lex.MOVE_VERBS and prep.lower_ in lex.DESTINATION_PREPS
         if prep.lower_ in lex.ARGUMENT_PREPS or movement:
             # A prepositional object is a participant only when it names someone or something;
             # "on the sidelines", "in an effort" are circumstances.
-            objects += [g for g in prep.children if g.dep_ == "pobj"]
+            objects += [g for g in children(prep) if g.dep_ == "pobj"]
     return [o for o in objects if o.ent_type_ not in _TEMPORAL_ENTS or _names_before(o)]
 
 
 def _names_before(token: Token) -> bool:
     """"to Lima Monday": a time word with a name compounded before it stands for that name."""
-    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children(token))
 
 
 def _factuality(verb: Token) -> str:
@@ -392,10 +392,10 @@ def _factuality(verb: Token) -> str:
     chain = [verb]
     while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head != chain[-1]:
         chain.append(chain[-1].head)
-    aux = {c.lower_ for v in chain for c in v.children if c.dep_ in {"aux", "auxpass"}}
-    if any(c.dep_ == "neg" for v in chain for c in v.children):
+    aux = {c.lower_ for v in chain for c in children(v) if c.dep_ in {"aux", "auxpass"}}
+    if any(c.dep_ == "neg" for v in chain for c in children(v)):
         return NEGATED
-    if aux & lex.PLANNED_AUX or any(c.lower_ == "going" for c in verb.children):
+    if aux & lex.PLANNED_AUX or any(c.lower_ == "going" for c in children(verb)):
         return PLANNED
     governors = {v.lemma_.lower() for v in chain[1:]}
     if aux & lex.HYPOTHETICAL_AUX or governors & lex.HYPOTHETICAL_GOVERNORS:
@@ -421,7 +421,7 @@ def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | N
         anchor_ok = tok.head == verb or tok.head.lemma_.lower() in lex.EVENT_NOUNS or tok.head.lower_ in lex.EVENT_NOUNS
         if not anchor_ok:
             continue
-        for obj in (c for c in tok.children if c.dep_ == "pobj"):
+        for obj in (c for c in children(tok) if c.dep_ == "pobj"):
             m = index.at(obj)
             if m and m.kind in {PLACE, COUNTRY} or m and obj.ent_type_ in {"GPE", "LOC", "FAC"}:
                 return m
@@ -447,7 +447,7 @@ def _time(tokens: list[Token], sent: Span, reference: str | None, future: bool) 
 
 def _content(verb: Token) -> str | None:
     """What a speaker said: the clausal complement, or the quotation around the verb."""
-    comp = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}), None)
+    comp = next((c for c in children(verb) if c.dep_ in {"ccomp", "parataxis"}), None)
     if comp is None:
         return None
     quoted = _quotation(verb, comp)
@@ -464,7 +464,7 @@ def _content(verb: Token) -> str | None:
 
 def _undertaking(verb: Token) -> str | None:
     """What was agreed, promised or decided: "agreed to widen consultations on X"."""
-    comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    comp = next((c for c in children(verb) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if comp is None:
         return None
     toks = [t for t in comp.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == comp)]
@@ -493,14 +493,14 @@ def _is_event_verb(verb: Token) -> bool:
         return True
     if verb.dep_ in _NON_EVENT_DEPS and not _adverbial_gerund(verb):
         return False
-    objects = [c for c in verb.children if c.dep_ in _OBJ_DEPS]
+    objects = [c for c in children(verb) if c.dep_ in _OBJ_DEPS]
     if verb.lemma_.lower() in lex.SUPPORT_VERBS and any(
             o.lower_ in lex.EVENT_NOUN_VERBS and o.pos_ != "PROPN" for o in objects):  # not "launch the X Dialogue"
         return False  # "held talks", "launched an attack": the noun's event says it all
     # "went to City Hall" is a movement; "going to decide" is not
     moved = verb.lemma_.lower() in lex.MOVE_VERBS and any(
-        c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(g.dep_ == "pobj" for g in c.children)
-        for c in verb.children)
+        c.dep_ == "prep" and c.lower_ in {"to", "into"} and any(g.dep_ == "pobj" for g in children(c))
+        for c in children(verb))
     return verb.lemma_.lower() not in lex.LIGHT_VERBS or bool(objects) or moved
 
 
@@ -542,11 +542,11 @@ def _bare_participle(verb: Token) -> list[Token] | None:
     None when it is no such clause."""
     if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.lemma_.lower() in lex.LIGHT_VERBS | _NAMING:
         return None
-    if any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS | {"aux", "auxpass", "mark", "agent"} for c in verb.children):
+    if any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS | {"aux", "auxpass", "mark", "agent"} for c in children(verb)):
         return None  # its own subject, "having killed", "as envisioned", or a by-phrase (handled as such)
     doc, head = verb.doc, verb.head
     if verb.i < head.i:
-        return [c for c in head.children if c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS]
+        return [c for c in children(head) if c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS]
     if verb.i < 2 or doc[verb.i - 1].text != ",":
         return []  # a passive with no noun it is said of: no patient, so no event
     noun = doc[verb.i - 2]
@@ -563,8 +563,8 @@ def _verbless(sent: Span) -> bool:
 
 def _oblique(verb: Token, index: MentionIndex) -> tuple[str, Mention] | None:
     """The first prepositional complement of the verb that is not a time: ("in", Mosul)."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in {"by", "according"}):
-        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    for prep in (c for c in children(verb) if c.dep_ == "prep" and c.lower_ not in {"by", "according"}):
+        obj = next((g for g in children(prep) if g.dep_ == "pobj"), None)
         if obj is None or obj.ent_type_ in _TEMPORAL_ENTS:
             continue
         found = [m for m in arg_mentions(obj, index) if m.kind != ANAPHOR]
@@ -581,25 +581,25 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         if not _is_event_verb(verb):
             continue
         relation = _relation(verb)
-        by_phrase = any(c.dep_ == "agent" for c in verb.children)
+        by_phrase = any(c.dep_ == "agent" for c in children(verb))
         if _is_participle_modifier(verb) and _verbless(sent) and not by_phrase:
             # "A and his counterparts, including B, engaged in talks": the parser found no main verb
             # and hung the real one on the nearest noun; the sentence's root phrase is its subject.
             subj_heads, passive, obj_heads = [sent.root], False, _object_heads(verb, False)
         elif _is_participle_modifier(verb):
-            subj_heads, passive = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"], True
+            subj_heads, passive = [g for c in children(verb) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"], True
             obj_heads = [verb.head]
         elif (patient_heads := _bare_participle(verb)) is not None:
             subj_heads, passive, obj_heads = [], True, patient_heads
         else:
             subj_heads, passive = _subject_heads(verb)
             obj_heads = _object_heads(verb, passive)
-            by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            if by and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS for c in verb.children):
+            by = [g for c in children(verb) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"]
+            if by and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS for c in children(verb)):
                 # "X was in Geneva, joined by Y": a participle with a by-phrase is passive; the
                 # subject it inherits is its patient, unless a subordinator makes it a comment on
                 # the clause ("X deepened ties, as envisioned by Y")
-                marked = any(c.dep_ == "mark" for c in verb.children)
+                marked = any(c.dep_ == "mark" for c in children(verb))
                 subj_heads, obj_heads = by, ([] if marked else subj_heads)
         agents = _dedupe(m for h in subj_heads for m in arg_mentions(h, index))
         lem = lemma(verb)
@@ -609,13 +609,13 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
             parties = [h for h in obj_heads if h.dep_ == "pobj" and h.head.lower_ not in _TOPIC_PREPS]
             patients += [m for h in parties for m in arg_mentions(h, index) if m.kind != "concept"]
             for head in [h for h in obj_heads if h not in parties] + [
-                    c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBG"
-                    and not any(g.dep_ in _SUBJ_DEPS for g in c.children)]:
+                    c for c in children(verb) if c.dep_ == "conj" and c.tag_ == "VBG"
+                    and not any(g.dep_ in _SUBJ_DEPS for g in children(c))]:
                 topics += topic_mentions(head, index)
             if all(_generic(t) for t in topics):
                 topics = _purpose_topics(verb, index) or topics
         else:
-            direct = {c.i for c in verb.children} | ({verb.head.i} if passive else set())
+            direct = {c.i for c in children(verb)} | ({verb.head.i} if passive else set())
             for h in obj_heads:
                 found = arg_mentions(h, index)
                 # A prepositional object is a participant only when it names someone or something:
@@ -626,8 +626,8 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         if patients and " " not in relation and lem not in lex.TOPIC_VERBS \
                 and all(h.dep_ == "pobj" and h.head.lower_ == "from" for h in obj_heads):
             relation = f"{relation} from"  # "joined from Valencia": where from, not whom
-        for prep_or_obj in (c for c in verb.children if c.dep_ in _OBJ_DEPS | {"prep"}):
-            target = next((g for g in prep_or_obj.children if g.dep_ == "pobj"), prep_or_obj)
+        for prep_or_obj in (c for c in children(verb) if c.dep_ in _OBJ_DEPS | {"prep"}):
+            target = next((g for g in children(prep_or_obj) if g.dep_ == "pobj"), prep_or_obj)
             topics += nominal_topics(target, index)
         tokens = clause_tokens(verb)
         factuality = _factuality(verb)

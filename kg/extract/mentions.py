@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
 from kg.extract.lexicon import BODY_NAME_HEADS, HONORIFICS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
-from kg.extract.tokens import doc_tokens, sentence_tokens
+from kg.extract.tokens import doc_ents, doc_tokens, sentence_tokens
 from kg.timex import MONTH_NAMES, WEEKDAYS
 from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
 
@@ -129,14 +129,9 @@ def _portfolio_end(doc, i: int, end: int) -> int | None:
 
 
 def sentence_ents(sent: Span) -> list[Span]:
-    """The named-entity spans of a sentence. Span.ents rebuilds every span of the Doc on each call,
-    so the Doc's are computed once and sliced."""
-    doc = sent.doc
-    ents = doc.user_data.get("kg_ents")
-    if ents is None:
-        ents = doc.user_data["kg_ents"] = tuple(doc.ents)
-        doc.user_data["kg_ent_starts"] = [e.start for e in ents]
-    lo = bisect.bisect_left(doc.user_data["kg_ent_starts"], sent.start)
+    """The named-entity spans of a sentence (the Doc's, computed once and sliced)."""
+    ents, starts = doc_ents(sent.doc)
+    lo = bisect.bisect_left(starts, sent.start)
     out = []
     for e in ents[lo:]:
         if e.start >= sent.end:

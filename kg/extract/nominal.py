@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
 from kg.extract.clauses import MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens
-from kg.extract.tokens import sentence_tokens
+from kg.extract.tokens import children, sentence_tokens
 from kg.timex import WEEKDAYS
 from kg.types import (ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention,
                       Sentence, TimeExpr)
@@ -30,7 +30,7 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
     stance = verb in lex.STANCE_VERBS
     assault = _event_type(noun) == "Attack"
     agents, patients, place = [], [], None
-    for child in noun.children:
+    for child in children(noun):
         if child.dep_ == "poss" and (child.ent_type_ in {"DATE", "TIME"} or child.lower_ in WEEKDAYS):
             continue  # "last Friday's assault", "Tuesday's talks": when, not who
         if child.dep_ in _MODIFIER_DEPS and (m := index.at(child)) is not None and m.kind != "office":
@@ -42,7 +42,7 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
         elif child.dep_ == "poss":  # "their meeting", "his visit": resolved by coreference
             (patients if victim and not died else agents).extend(arg_mentions(child, index))
         elif child.dep_ == "prep":
-            objs = [g for g in child.children if g.dep_ == "pobj"]
+            objs = [g for g in children(child) if g.dep_ == "pobj"]
             mentioned = [m for o in objs for m in arg_mentions(o, index)]
             found = _named(mentioned)
             if not found:  # "support for Chile's sovereignty and integrity": the possessor is the party
@@ -72,7 +72,7 @@ def _phrase_words(noun: Token) -> list[Token]:
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ in {"poss", "nmod", "compound", "conj", "amod", "appos"})
+        stack.extend(c for c in children(tok) if c.dep_ in {"poss", "nmod", "compound", "conj", "amod", "appos"})
     return out
 
 
@@ -104,8 +104,8 @@ def _support_targets(noun: Token, event_type: str | None, index: MentionIndex) -
         return []
     talks = event_type in lex.TALK_EVENTS
     preps = {"with"} if talks else {"on", "against", "into"}
-    found = [m for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps
-             for obj in prep.children if obj.dep_ == "pobj" for m in arg_mentions(obj, index)]
+    found = [m for prep in children(head) if prep.dep_ == "prep" and prep.lower_ in preps
+             for obj in children(prep) if obj.dep_ == "pobj" for m in arg_mentions(obj, index)]
     return _named(found) if talks else found
 
 
@@ -118,7 +118,7 @@ def _accused(noun: Token, index: MentionIndex) -> list[Mention]:
             verb = node
             while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
                 verb = verb.head
-            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            subjects = [c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
             return [m for h in subjects for m in arg_mentions(h, index)]
         if node.pos_ in {"VERB", "AUX"}:
             return []
@@ -133,7 +133,7 @@ def _noun_factuality(governor: Token | None) -> str:
     if governor.lemma_.lower() in lex.CLAIM_VERBS:
         return REPORTED
     if governor.lower_.startswith(lex.CALLED_OFF) or governor.lemma_.lower() == "call" and any(
-            c.dep_ == "prt" and c.lower_ == "off" for c in governor.children):
+            c.dep_ == "prt" and c.lower_ == "off" for c in children(governor)):
         return NEGATED  # "the meeting was cancelled / called off": it did not take place
     return _factuality(governor)
 

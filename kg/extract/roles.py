@@ -11,7 +11,7 @@ from kg.extract.lexicon import LOCAL_OFFICES, ROLE_NOUNS, TITLE_HEADS
 from kg.extract.mentions import office_mention
 from kg import gazetteer, places
 from kg.extract.static import AFFILIATED_WITH, FROM
-from kg.extract.tokens import sentence_tokens, tokens_in
+from kg.extract.tokens import children, doc_text, sentence_tokens, tokens_in
 from kg.types import COUNTRY, GROUP, OFFICE, ORGANIZATION, PERSON, PLACE, Fact, Mention, Sentence
 
 HOLDS_OFFICE = "holds office"
@@ -26,7 +26,7 @@ def _phrase(token: Token) -> Span:
         start -= 1
     end = token.i + 1
     # "the capital of Peru", "Minister of Foreign Affairs": keep an "of" complement.
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None and of.i == end:
         end = of.right_edge.i + 1
     return token.doc[start:end]
@@ -34,11 +34,11 @@ def _phrase(token: Token) -> Span:
 
 def _qualifier(token: Token, index: MentionIndex) -> Mention | None:
     """The country or organisation an office belongs to: a possessor or an "of" complement."""
-    for child in token.children:
+    for child in children(token):
         if child.dep_ in {"poss", "nmod", "compound", "amod"} and (m := index.at(child)):
             return m
         if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "with"}:
-            for g in child.children:
+            for g in children(child):
                 if g.dep_ == "pobj" and (m := index.at(g)):
                     return m
     return None
@@ -68,7 +68,7 @@ def _local_office(title: str | None) -> bool:
 
 
 def _appositions(person: Token) -> Iterator[Token]:
-    yield from (c for c in person.children if c.dep_ == "appos")
+    yield from (c for c in children(person) if c.dep_ == "appos")
     if person.dep_ == "appos":
         yield person.head
 
@@ -127,7 +127,7 @@ def _role_before(sent: Span, m: Mention, index: MentionIndex) -> tuple[Mention, 
     if qualifier is not None and qualifier.kind not in {ORGANIZATION, COUNTRY, GROUP, PLACE}:
         qualifier = None
     start = qualifier.start if qualifier is not None else role.idx
-    text = doc.text[start:role.idx + len(role)]
+    text = doc_text(doc)[start:role.idx + len(role)]
     return Mention(text, start, role.idx + len(role), OFFICE, text), qualifier
 
 
@@ -142,7 +142,7 @@ def description_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iter
         if tok.dep_ != "appos" or tok.pos_ != "NOUN" or tok.lemma_.lower() in TITLE_HEADS:
             continue
         subject = index.at(tok.head)
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        obj = next((index.at(g) for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        of = next((c for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((index.at(g) for g in children(of) if g.dep_ == "pobj"), None) if of is not None else None
         if subject and obj and subject != obj:
             yield Fact(subject=subject, relation=f"{tok.lemma_.lower()} of", object=obj, sentence=record)

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from kg import gazetteer
 from kg.extract.clauses import MentionIndex, arg_mentions
 from kg.extract.lexicon import TITLE_HEADS
-from kg.extract.tokens import sentence_tokens, tokens_in
+from kg.extract.tokens import children, sentence_tokens, tokens_in
 from kg.types import ASSERTED, COUNTRY, GROUP, ORGANIZATION, OTHER, PERSON, PLACE, REPORTED, Fact, Mention, Sentence
 
 LOCATED_IN = "located in"
@@ -97,9 +97,9 @@ def _dateline_place(sent: Span, a: Mention, b: Mention) -> bool:
 
 
 def _prep_objects(tok: Token, preps: set[str], index: MentionIndex) -> Iterator[tuple[str, Mention]]:
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ == "prep" and child.lower_ in preps:
-            for g in child.children:
+            for g in children(child):
                 if g.dep_ == "pobj" and (m := index.at(g)) is not None:
                     yield child.lower_, m
 
@@ -108,10 +108,10 @@ def _prep_places(tok: Token, preps: set[str], index: MentionIndex) -> Iterator[t
     """Prepositional objects, and for "of Arica, Chile" also the region in apposition."""
     for prep, m in _prep_objects(tok, preps, index):
         yield prep, m
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ == "prep" and child.lower_ in preps:
-            for g in child.children:
-                for region in (c for c in g.children if g.dep_ == "pobj" and c.dep_ == "appos"):
+            for g in children(child):
+                for region in (c for c in children(g) if g.dep_ == "pobj" and c.dep_ == "appos"):
                     if (m := index.at(region)) is not None and m.kind in _PLACES and (p := index.at(g)) is not None \
                             and p.kind in _PLACES and p.kind != COUNTRY:
                         yield child.lower_, m
@@ -138,7 +138,7 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
                     yield Fact(subject=m, relation=FROM, object=other, sentence=record)
                 elif m.kind == PERSON and other.kind == ORGANIZATION and prep in {"of", "at", "for", "with", "from"}:
                     yield Fact(subject=m, relation=AFFILIATED_WITH, object=other, sentence=record)
-            for child in tok.children:
+            for child in children(tok):
                 owner = index.at(child) if child.dep_ in {"poss", "compound", "nmod"} else None
                 if owner is None or owner is m:
                     continue
@@ -150,7 +150,7 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
                 if m.kind == ORGANIZATION and owner.kind in _PLACES and child.dep_ == "poss":
                     yield Fact(subject=m, relation=BASED_IN, object=owner, sentence=record)
             # "Y-based X", "X, a firm based in Y", "X, headquartered in Y", "X is based in Y"
-            described = [*tok.children, *(g for c in tok.children if c.dep_ == "appos" for g in c.children)]
+            described = [*children(tok), *(g for c in children(tok) if c.dep_ == "appos" for g in children(c))]
             if m.kind == ORGANIZATION and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lower_ in _SITED:
                 for _, p in _prep_objects(tok.head, {"in", "at"}, index):
                     if p.kind in _PLACES:
@@ -194,7 +194,7 @@ def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterat
         if tok.lower_ not in _PLACE_NOUNS:
             continue
         named = [m for _, m in _prep_objects(tok, {"of"}, index) if m.kind in _PLACES]
-        of_objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        of_objs = [g for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in children(c) if g.dep_ == "pobj"]
         named += [m for o in of_objs for c in o.conjuncts if (m := index.at(c)) is not None and m.kind in _PLACES]
         for _, where in _prep_objects(tok, {"in"}, index):
             if where.kind in _PLACES:
@@ -210,17 +210,17 @@ def _head_token(sent: Span, m: Mention) -> Token | None:
 
 def _descriptions(tok: Token) -> Iterator[Token]:
     """Common nouns said of a name: "X, an Army nurse", "X is a native of Y", "X, ..., is the head of Y"."""
-    yield from (c for c in tok.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "ADJ"})
+    yield from (c for c in children(tok) if c.dep_ == "appos" and c.pos_ in {"NOUN", "ADJ"})
     if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":  # "Chile's ambassador, X"
         yield tok.head
     subject = tok.head if tok.dep_ == "appos" and tok.head.dep_ == "nsubj" else tok
     if subject.dep_ == "nsubj" and subject.head.lemma_ in _COPULAS:
-        yield from (c for c in subject.head.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "ADJ"})
+        yield from (c for c in children(subject.head) if c.dep_ == "attr" and c.pos_ in {"NOUN", "ADJ"})
 
 
 def _named_modifiers(noun: Token, index: MentionIndex, deps: set[str]) -> Iterator[Mention]:
     """Names that modify a noun directly: "a [New Mexico] native", "an [Army] nurse"."""
-    for c in noun.children:
+    for c in children(noun):
         if c.dep_ in deps and (m := index.at(c)) is not None:
             yield m
 
@@ -312,14 +312,14 @@ def _killer_noun(sent: Span, record: Sentence, index: MentionIndex, noun: Token)
     victims = _victims(noun, index)
     killers = []
     if noun.dep_ == "appos" or noun.dep_ == "attr":  # "X, the assassin of Y", "X was the killer of Y"
-        head = noun.head if noun.dep_ == "appos" else next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        head = noun.head if noun.dep_ == "appos" else next((c for c in children(noun.head) if c.dep_ == "nsubj"), None)
         killers.append(index.at(head) if head is not None else None)
     # "Y's killer X", "killer X": the name in apposition to, or compounded with, the noun
-    killers += [index.at(c) for c in noun.children if c.dep_ in {"appos", "compound"} and c.i > noun.i]
+    killers += [index.at(c) for c in children(noun) if c.dep_ in {"appos", "compound"} and c.i > noun.i]
     if noun.head.i > noun.i and noun.dep_ == "compound":
         killers.append(index.at(noun.head))
     # "the accused assassin of Y", "the alleged killer": a charge, not a finding
-    charged = any(c.dep_ == "amod" and c.lower_ in {"accused", "alleged", "suspected", "purported"} for c in noun.children)
+    charged = any(c.dep_ == "amod" and c.lower_ in {"accused", "alleged", "suspected", "purported"} for c in children(noun))
     for killer in killers:
         for victim in victims:
             if killer is not None and killer.kind == PERSON and killer is not victim:
@@ -338,7 +338,7 @@ def _charged_with_killing(sent: Span, record: Sentence, index: MentionIndex, nou
         if tok.dep_ not in {"pobj", "pcomp"} or tok.head.dep_ != "prep":
             return
         tok = tok.head.head
-        if any(c.dep_ == "neg" for c in tok.children):
+        if any(c.dep_ == "neg" for c in children(tok)):
             return  # "found not guilty of the murder"
         # "went on trial for ...": the word may also sit in a phrase beside the verb
         words = {tok.lemma_.lower(), tok.lower_, *(g.lemma_.lower() for _, g in _prep_nouns(tok))}
@@ -355,15 +355,15 @@ def _charged_with_killing(sent: Span, record: Sentence, index: MentionIndex, nou
 
 
 def _prep_nouns(tok: Token) -> Iterator[tuple[Token, Token]]:
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ == "prep":
-            yield from ((child, g) for g in child.children if g.dep_ == "pobj")
+            yield from ((child, g) for g in children(child) if g.dep_ == "pobj")
 
 
 def _subjects(verb: Token, index: MentionIndex) -> Iterator[Mention]:
     """The named subjects of a verb or adjective, with their conjuncts; for a participle after a
     name ("X, suspected of ..."), the name."""
-    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    heads = [c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
     if not heads and verb.dep_ in {"acl", "amod"}:
         heads = [verb.head]
     for h in heads:
@@ -384,20 +384,20 @@ def delegations(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[F
     for verb in sentence_tokens(sent):
         if verb.lemma_.lower() not in _INCLUDES:
             continue
-        body = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in _BODIES), None)
+        body = next((c for c in children(verb) if c.dep_ == "nsubj" and c.lemma_.lower() in _BODIES), None)
         if body is None:
             continue
         owner = None
-        for child in body.children:
+        for child in children(body):
             if child.dep_ in {"amod", "compound"} and (country := gaz.demonym(child.text) or gaz.country(child.text)):
                 owner = Mention(child.text, child.idx, child.idx + len(child), GROUP, country.name)
             elif child.dep_ in {"poss", "compound"} or child.dep_ == "prep" and child.lower_ == "of":
-                target = next((g for g in child.children if g.dep_ == "pobj"), child)
+                target = next((g for g in children(child) if g.dep_ == "pobj"), child)
                 if (m := index.at(target)) is not None and m.kind in {COUNTRY, ORGANIZATION}:
                     owner = m
         if owner is None:
             continue
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for obj in (c for c in children(verb) if c.dep_ == "dobj"):
             for m in arg_mentions(obj, index):
                 if m.kind in {PERSON, OTHER}:  # a named member the tagger did not call a person
                     yield Fact(subject=m, relation=AFFILIATED_WITH, object=owner, sentence=record)

@@ -3,17 +3,22 @@
 spaCy makes a new Token object each time a Doc or Span is indexed or iterated, and the
 extractor's rules each walk every sentence: without this, a quarter of extraction time went to
 making the same Token objects again. The lists live in `doc.user_data` while the article is
-extracted; `release` drops them so that the Doc is freed as soon as it is done with.
+extracted; `release` drops them so that the Doc is freed as soon as it is done with. The Doc's
+entity spans are kept the same way.
 """
 
 from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 _TOKENS = "kg_tokens"
 _STARTS = "kg_token_starts"
+_ENTS = "kg_ents"
+_TEXT = "kg_text"
+_CHILDREN = "kg_children"
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
@@ -41,7 +46,52 @@ def tokens_in(sent: Span, start: int, end: int) -> list[Token]:
     return doc_tokens(doc)[lo:hi] if lo < hi else []
 
 
+def children(token: Token) -> tuple[Token, ...]:
+    """`token.children` (in order), from a table made once per Doc: spaCy makes a generator and a
+    new Token per child on every call, and the rules ask for a word's dependents again and again."""
+    table = token.doc.user_data.get(_CHILDREN)
+    if table is None:
+        table = _children_table(token.doc)
+    return table[token.i]
+
+
+def _children_table(doc: Doc) -> list[tuple[Token, ...]]:
+    tokens = doc_tokens(doc)
+    found: dict[int, list[Token]] = {}
+    for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+        if offset:
+            found.setdefault(i + offset, []).append(tokens[i])
+    table: list[tuple[Token, ...]] = [()] * len(tokens)
+    for head, dependents in found.items():
+        table[head] = tuple(dependents)
+    doc.user_data[_CHILDREN] = table
+    return table
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text (Doc.text joins every token's text on each call)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def doc_ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """The Doc's entity spans and their start tokens, made once (Doc.ents and Span.ents rebuild
+    every span on each call)."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        spans = tuple(doc.ents)
+        ents = doc.user_data[_ENTS] = (spans, [e.start for e in spans])
+    return ents
+
+
 def release(doc: Doc) -> None:
-    """Drop the lists: Tokens refer to their Doc, so keeping them would keep the Doc alive."""
+    """Drop the lists: Tokens and Spans refer to their Doc, so keeping them in it would make a
+    cycle that only the cycle collector frees (every Doc, with its arrays, would wait for a full
+    collection); released, a Doc is freed as soon as it is done with."""
     doc.user_data.pop(_TOKENS, None)
     doc.user_data.pop(_STARTS, None)
+    doc.user_data.pop(_ENTS, None)
+    doc.user_data.pop(_TEXT, None)
+    doc.user_data.pop(_CHILDREN, None)
