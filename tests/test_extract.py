@@ -517,3 +517,25 @@ def test_a_gerund_after_a_time_preposition_shares_its_clause(nlp, text, fact, fa
 def test_first_lady_is_an_office_and_sir_is_none(nlp):
     assert ("Eva Sol", "holds office", "First Lady") in facts_of(nlp, "First Lady Eva Sol met Ana Ruiz.")
     assert not {f for f in facts_of(nlp, "Sir Tom Berg met Ana Ruiz.") if f[1] == "holds office"}
+
+
+def test_an_extracted_doc_is_freed_without_the_cycle_collector(nlp):
+    """The extractor's per-Doc tables (tokens, spans, dependents) leave with the Doc: a Doc that
+    kept Spans of itself would wait, with its arrays, for a full collection (kg build freezes
+    its records out of the collector, so such a Doc would never be freed during a build)."""
+    import gc
+    import weakref
+
+    text = "Minister Ana Ruiz met Tom Berg in Lima on Monday. They discussed trade and security."
+    doc = nlp(text)
+    ex = extract(doc, Article(id="t", text=text, date="2024-06-04"))
+    assert ex.facts  # the rules ran, and filled the tables
+    ref = weakref.ref(doc)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del doc
+        assert ref() is None
+    finally:
+        if enabled:
+            gc.enable()
