@@ -280,18 +280,68 @@ def _write_outputs(graph: Triples, options: BuildOptions) -> list[Path]:
     from kg.export.rdf import write_graph
 
     outputs = [options.out / GRAPH_FILE]
+    html = options.out / HTML_FILE
+    # With --jobs > 1 the user has given this build more than one core: the page is drawn in a
+    # forked copy of this process while this one writes the Turtle.
+    html_done = _forked(write_html, graph, html, max_nodes=HTML_MAX_NODES) \
+        if options.html and options.jobs > 1 else None
     write_graph(graph, outputs[0])
     _write_ontology(options.out / ONTOLOGY_FILE)
     outputs.append(options.out / ONTOLOGY_FILE)
     if options.html:
-        write_html(graph, options.out / HTML_FILE, max_nodes=HTML_MAX_NODES)
-        outputs.append(options.out / HTML_FILE)
+        if html_done is not None:
+            html_done()
+        else:
+            write_html(graph, html, max_nodes=HTML_MAX_NODES)
+        outputs.append(html)
     if options.store is not None:
         from kg.store import load_into_store
 
         load_into_store(outputs[0], options.store)
         outputs.append(options.store)
     return outputs
+
+
+def _forked(task: Callable[..., object], *args, **kwargs) -> Callable[[], None] | None:
+    """Start task(*args, **kwargs) in a forked child, which reads this process's memory as it is
+    (nothing is copied or sent); returns a function that waits for it and raises its error. None
+    where processes cannot fork (the caller then runs the task itself).
+
+    Only for tasks whose result is a file: the child's objects never come back.
+    """
+    import multiprocessing as mp
+
+    if "fork" not in mp.get_all_start_methods():
+        return None
+    ctx = mp.get_context("fork")
+    reader, writer = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            task(*args, **kwargs)
+            writer.send(None)
+        except BaseException as err:  # sent to the parent, which raises it
+            try:
+                writer.send(err)
+            except Exception:  # an error that cannot be pickled: its text
+                writer.send(RuntimeError(f"{type(err).__name__}: {err}"))
+
+    process = ctx.Process(target=child, daemon=True)
+    process.start()
+    writer.close()
+
+    def wait() -> None:
+        try:
+            error = reader.recv()
+        except EOFError:
+            error = RuntimeError(f"the process running {task.__name__} ended with exit code {process.exitcode}")
+        finally:
+            process.join()
+            reader.close()
+        if error is not None:
+            raise error
+
+    return wait
 
 
 def _write_ontology(path: Path) -> None:
