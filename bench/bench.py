@@ -10,12 +10,13 @@ runs, each in a fresh child process:
   build   the full `kg build --jobs N` (kg.pipeline.build): ingest, parse, extract, resolve+graph,
           write; with N > 1, N worker processes parse and extract;
   dask    (--engine dask) the same, sharded over a local Dask cluster.
-It prints words/s, the ratio build/raw, the time per stage and peak memory: the resident set of
-the whole process tree (sampled every 0.1 s, shared pages counted once per process, so an upper
-bound) and of the main process alone. --batch-sizes measures raw spaCy at several batch sizes;
---triples builds a graph of that many triples from real extraction records and times writing it
-as Turtle and N-Triples and answering queries/facts.rq with Oxigraph (a disk store, an in-memory
-store, `kg query --engine oxigraph`) and with rdflib.
+It prints words/s, the ratio build/raw, the time per stage and peak memory: that of the whole
+process tree (the sum of its proportional set sizes, sampled every 0.1 s: a page that several
+processes share, as a forked worker shares its parent's, counts once in all) and the peak resident
+set of the main process alone. --batch-sizes measures raw spaCy at several batch sizes; --triples
+builds a graph of that many triples from real extraction records and times writing it as Turtle
+and N-Triples and answering queries/facts.rq with Oxigraph (a disk store, an in-memory store,
+`kg query --engine oxigraph`) and with rdflib.
 The output also goes to --log (default /tmp/kg-bench.txt).
 """
 
@@ -79,7 +80,9 @@ def make_corpus(words: int, folder: Path) -> tuple[int, int]:
 
 
 class _PeakRSS:
-    """Samples the resident set of a process and its descendants until stopped."""
+    """Samples the memory of a process and its descendants until stopped: the sum of their
+    proportional set sizes (Linux; elsewhere their resident sets, which count shared pages once
+    per process)."""
 
     def __init__(self, pid: int, interval: float = 0.1):
         self.root = psutil.Process(pid)
@@ -98,7 +101,7 @@ class _PeakRSS:
             rss = 0
             for p in procs:
                 try:
-                    rss += p.memory_info().rss
+                    rss += _held(p)
                 except psutil.NoSuchProcess:
                     pass
             self.tree = max(self.tree, rss)
@@ -108,6 +111,13 @@ class _PeakRSS:
         self._stop.set()
         self._thread.join()
         return self.tree
+
+
+def _held(process: psutil.Process) -> int:
+    try:
+        return process.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):
+        return process.memory_info().rss
 
 
 def _in_child(target, *args) -> dict:
