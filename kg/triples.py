@@ -17,6 +17,9 @@ from rdflib import Graph
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
+# Objects of one subject and predicate that `add` scans for a duplicate; past this many it keeps a
+# set of their keys, so that a hub (a leader who meets thousands of people) is not quadratic.
+_SCAN = 8
 
 
 class Triples:
@@ -29,6 +32,7 @@ class Triples:
         self._count = 0
         self._namespaces = list(namespaces)
         self._by_object: dict[Node, dict[Node, list[Node]]] = {}  # predicate -> object -> subjects
+        self._large: dict[int, set[tuple]] = {}  # id of an objects list longer than _SCAN -> its keys
 
     # ------------------------------------------------------------ writing
 
@@ -39,9 +43,18 @@ class Triples:
             self._by_subject[s] = {p: [o]}
         elif (objects := by_p.get(p)) is None:
             by_p[p] = [o]
-        elif o in objects:
-            return
+        elif len(objects) < _SCAN:
+            if o in objects:
+                return
+            objects.append(o)
         else:
+            keys = self._large.get(id(objects))
+            if keys is None:
+                keys = self._large[id(objects)] = {_key(x) for x in objects}
+            key = _key(o)
+            if key in keys:
+                return
+            keys.add(key)
             objects.append(o)
         self._count += 1
         if self._by_object:
@@ -55,6 +68,7 @@ class Triples:
         s, p, o = triple
         objects = self._by_subject.get(s, {}).get(p)
         if objects and o in objects:
+            self._large.pop(id(objects), None)  # made again from the list if it is still long
             objects.remove(o)
             self._count -= 1
             if not objects:
@@ -137,3 +151,9 @@ class Triples:
 
 def _order(term: Node) -> tuple[str, str]:
     return type(term).__name__, str(term)
+
+
+def _key(term: Node) -> tuple:
+    """What makes two terms the same term (rdflib's term equality), as a tuple of strings: its
+    hash is computed in C, an rdflib term's in Python."""
+    return type(term), str(term), str(getattr(term, "datatype", None) or ""), getattr(term, "language", None) or ""

@@ -56,3 +56,24 @@ def test_the_index_follows_additions_and_removals():
     triples.discard((s, p, rdflib.Literal(1)))
     triples.add((s, p, rdflib.Literal(2)))
     assert list(triples.objects(s, p)) == [rdflib.Literal(2)] and list(triples.subjects(p)) == [s]
+
+
+def test_a_hub_with_many_objects_keeps_one_of_each_like_a_graph():
+    # Past a few objects of one subject and predicate, duplicates are found by key, not by scanning:
+    # the set must still hold each term once, with rdflib's term equality (a typed and a plain
+    # literal of the same text are two terms).
+    hub, knows = rdflib.URIRef("http://example.org/hub"), rdflib.URIRef("http://example.org/knows")
+    objects = [rdflib.URIRef(f"http://example.org/p{i}") for i in range(50)]
+    objects += [rdflib.Literal("7"), rdflib.Literal("7", datatype=rdflib.XSD.integer), rdflib.Literal("7", lang="en"),
+                rdflib.BNode("b1")]
+    triples, graph = Triples(), rdflib.Graph()
+    for o in objects + [type(o)(o) if not isinstance(o, rdflib.Literal) else rdflib.Literal(o, datatype=o.datatype,
+                                                                                            lang=o.language)
+                        for o in objects]:
+        triples.add((hub, knows, o))
+        graph.add((hub, knows, o))
+    assert len(triples) == len(graph) == 54
+    triples.discard((hub, knows, objects[3]))
+    triples.add((hub, knows, objects[3]))
+    triples.add((hub, knows, objects[4]))
+    assert len(triples) == 54 and set(triples) == set(graph)
