@@ -539,3 +539,16 @@ def test_an_extracted_doc_is_freed_without_the_cycle_collector(nlp):
     finally:
         if enabled:
             gc.enable()
+
+
+@pytest.mark.parametrize("text", [
+    "Sales fell, said Ana Ruiz, a spokesman for the Northwind Bank.",
+    "Ana Ruiz, a spokeswoman for the Northwind Bank, said sales fell.",
+])
+def test_an_apposed_title_describes_its_name_and_is_no_second_speaker(nlp, text):
+    # The model often leaves such a name untyped: the apposed title still makes an office-holder,
+    # and "spokesman | say" is no fact.
+    facts = facts_of(nlp, text)
+    assert ("Ana Ruiz", "affiliated with", "Northwind Bank") in facts
+    assert any(s == "Ana Ruiz" and r == "holds office" and o.startswith("spokes") for s, r, o in facts)
+    assert not any(s.startswith("spokes") for s, r, o in facts)

@@ -121,6 +121,9 @@ def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Menti
         if index.at(child) is not None and (child.dep_ in _NP_DEPS or child.dep_ == "prep"):
             found.append(index.at(child))
             found += _np_members(child, index, seen)
+        elif child.dep_ == "appos" and head is not None:
+            # "Ana Ruiz, a spokeswoman for X": a common noun apposed to a name describes it
+            found += [m for m in arg_mentions(child, index, seen) if m.kind != CONCEPT]
         elif child.dep_ in {"conj", "appos"}:
             found += arg_mentions(child, index, seen)  # "X and his counterparts, including Y"
         elif child.dep_ == "prep" and child.lower_ in lex.MEMBER_MARKERS:

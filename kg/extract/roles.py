@@ -12,7 +12,7 @@ from kg.extract.mentions import office_mention
 from kg import gazetteer, places
 from kg.extract.static import AFFILIATED_WITH, FROM
 from kg.extract.tokens import children, doc_text, sentence_tokens, tokens_in
-from kg.types import COUNTRY, GROUP, OFFICE, ORGANIZATION, PERSON, PLACE, Fact, Mention, Sentence
+from kg.types import COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Fact, Mention, Sentence
 
 HOLDS_OFFICE = "holds office"
 
@@ -91,9 +91,12 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
                 yield Fact(subject=m, relation=FROM, object=place, sentence=record)
     for tok in sentence_tokens(sent):
         m = index.at(tok)
-        if m is None or tok.ent_type_ != "PERSON" or tok.i != _root_in(sent, m).i:
+        if m is None or tok.i != _root_in(sent, m).i:
             continue
-        if (office := _role_before(sent, m, index)) is not None:  # "coach Helena Duarte"
+        person = tok.ent_type_ == "PERSON"
+        if not person and m.kind != OTHER:
+            continue  # a name NER left untyped may still take an apposed title ("Ana Ruiz, a spokeswoman")
+        if person and (office := _role_before(sent, m, index)) is not None:  # "coach Helena Duarte"
             role, qualifier = office
             yield Fact(subject=m, relation=HOLDS_OFFICE, object=role, sentence=record, qualifier=qualifier)
             if qualifier is not None and qualifier.kind == ORGANIZATION:
