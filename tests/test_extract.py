@@ -552,3 +552,10 @@ def test_an_apposed_title_describes_its_name_and_is_no_second_speaker(nlp, text)
     assert ("Ana Ruiz", "affiliated with", "Northwind Bank") in facts
     assert any(s == "Ana Ruiz" and r == "holds office" and o.startswith("spokes") for s, r, o in facts)
     assert not any(s.startswith("spokes") for s, r, o in facts)
+
+
+def test_a_leading_participle_sets_the_scene_of_its_clause(nlp):
+    text = "Arriving in Quito on Monday, Tom Berg met President Eva Sol."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-06"))
+    meet = next(e for e in ex.events if e.relation == "meet")
+    assert meet.place.name == "Quito" and meet.time.text == "Monday"

@@ -638,6 +638,12 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         time = _time(tokens, sent, reference, factuality == PLANNED)
         if place is None and time is None and verb.dep_ in {"advcl", "conj"} and verb.head.i in shared:
             place, time = shared[verb.head.i]  # a participial adjunct shares its clause's setting
+        if place is None and time is None:
+            # "Arriving in Quito on Monday, X met Y": a leading participle's setting is its clause's
+            place, time = next((shared[c.i] for c in children(verb) if c.dep_ == "advcl" and c.i < verb.i
+                                and c.tag_ in {"VBG", "VBN"} and c.i in shared
+                                and not any(g.dep_ in _SUBJ_DEPS or g.dep_ == "mark" for g in children(c))),
+                               (None, None))
         for head in [*subj_heads, *obj_heads]:  # "The talks, which took place in Tarija, were attended by X"
             if head.i in settings:
                 place, time = place or settings[head.i][0], time or settings[head.i][1]
