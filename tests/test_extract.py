@@ -559,3 +559,52 @@ def test_a_leading_participle_sets_the_scene_of_its_clause(nlp):
     ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-06"))
     meet = next(e for e in ex.events if e.relation == "meet")
     assert meet.place.name == "Quito" and meet.time.text == "Monday"
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # lower-case words before a role belong to it; the body before them is the qualifier
+    ("Ana Ruiz met Northwind Union foreign policy chief Tom Berg.",
+     {("Tom Berg", "holds office", "Northwind Union foreign policy chief"), ("Tom Berg", "affiliated with", "Northwind Union")},
+     set()),
+    # the model tags this name an organisation; after a role noun it is a person's
+    ("Orbis chief executive Nadia Kern said the deal would double sales.",
+     {("Nadia Kern", "holds office", "chief executive")}, set()),
+    # NER swept the verb into the organisation's name
+    ("On Sunday, Prime Minister Lena Dorsch flew to Brussels to meet European Union foreign policy chief Tom Berg.",
+     {("Tom Berg", "affiliated with", "European Union")}, {("Tom Berg", "affiliated with", "meet European Union")}),
+    # a place after "of" names the town; "the capital of X" is not X
+    ("Rebels seized the border town of Marvik on Saturday.", {("Rebels", "seize", "Marvik")}, {("Rebels", "seize", "border town")}),
+    ("Ana Ruiz arrived in Lima, the capital of Peru.", {("Ana Ruiz", "arrive", "Lima")}, {("Ana Ruiz", "arrive", "Peru")}),
+    # "the two" after a pair of names is that pair
+    ("President Ana Ruiz met Foreign Minister Tom Berg in Quito. The two discussed trade and security.",
+     {("Ana Ruiz", "discuss", "trade"), ("Tom Berg", "discuss", "security")}, set()),
+])
+def test_roles_places_and_pairs(nlp, text, expected, absent):
+    found = facts_of(nlp, text)
+    assert expected <= found, found
+    assert not absent & found, found
+
+
+def test_what_is_denied_is_negated(nlp):
+    text = "Ivo Tanner denied targeting civilians. The army denied that it had shelled Marvik."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-06"))
+    factuality = {(f.relation, f.object.name): f.factuality for f in ex.facts if f.object}
+    assert factuality[("target", "civilians")] == "negated"
+    assert factuality[("shell", "Marvik")] == "negated"
+
+
+@pytest.mark.parametrize("text, relation, place", [
+    ("Ana Ruiz met Tom Berg in Brussels.", "meet", "Brussels"),  # the parser hangs the place on the person
+    ("Ana Ruiz flew to Brussels to meet Tom Berg.", "meet", "Brussels"),  # where the journey ends
+])
+def test_where_a_meeting_was(nlp, text, relation, place):
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-06"))
+    event = next(e for e in ex.events if e.relation == relation)
+    assert event.place is not None and event.place.name == place
+
+
+def test_a_place_on_a_topic_is_what_the_topic_is_about(nlp):
+    # only a person met carries the event's place: "the situation in Gaza" is a topic's own
+    text = "Foreign Minister Ana Ruiz and Tom Berg met in Lima on Tuesday, discussing the latest situation in Gaza."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-06"))
+    assert {e.relation: e.place.name for e in ex.events if e.place} == {"meet": "Lima", "discuss": "Lima"}

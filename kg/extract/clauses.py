@@ -17,7 +17,7 @@ from kg.extract.mentions import concept_mention, is_title_word, sentence_ents
 from kg.extract.tokens import children, doc_text, sentence_tokens
 from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
-from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, PLACE, PLANNED, REPORTED, Event,
+from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, PERSON, PLACE, PLANNED, REPORTED, Event,
                       Mention, Sentence, TimeExpr)
 
 ANAPHOR = "anaphor"  # extraction-internal kind: a pronoun or definite description to resolve
@@ -68,7 +68,9 @@ def _anaphor(token: Token) -> Mention | None:
     if token.pos_ == "PRON" and low in lex.PRONOUNS:
         return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, low)
     dets = {c.lower_ for c in children(token) if c.dep_ in {"det", "nummod", "predet"}}
-    if token.pos_ in {"NOUN", "PROPN"} and dets & {"the", "both", "two"}:
+    # "The two discussed aid": a numeral standing alone for the pair just named
+    pair_numeral = low == "two" and token.pos_ == "NUM" and token.dep_ in {"nsubj", "nsubjpass"}
+    if (token.pos_ in {"NOUN", "PROPN"} or pair_numeral) and dets & {"the", "both", "two"}:
         if low in lex.PAIR_NOUNS or token.lemma_.lower() in {"minister", "side", "leader", "country"} and dets & {"both", "two"}:
             return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, "pair")
         if is_title_word(token) and "the" in dets and token.tag_ in {"NN", "NNP"}:
@@ -163,6 +165,14 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
         return members
     if token.lower_ in WEEKDAYS or token.ent_type_ in _TEMPORAL_ENTS:  # "to Lima Monday": the place
         named = [m for c in children(token) if c.dep_ == "compound" and (m := index.at(c)) is not None]
+        if named:
+            return named
+    if token.pos_ == "NOUN" and token.lower_ in lex.PLACE_NOUNS and token.lower_ != "capital":
+        # "seized the border town of Marvik": the town is the place named after "of" (but "the
+        # capital of Peru" is not Peru)
+        named = [m for c in children(token) if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1
+                 for g in children(c) if g.dep_ == "pobj" and g.i not in seen for m in arg_mentions(g, index, seen)
+                 if m.kind != CONCEPT]
         if named:
             return named
     if token.pos_ in {"NOUN", "PROPN"}:
@@ -401,6 +411,8 @@ def _factuality(verb: Token) -> str:
     if aux & lex.PLANNED_AUX or any(c.lower_ == "going" for c in children(verb)):
         return PLANNED
     governors = {v.lemma_.lower() for v in chain[1:]}
+    if verb.dep_ in {"xcomp", "dobj", "ccomp"} and verb.head.lemma_.lower() in lex.DENIAL_VERBS:
+        return NEGATED  # "denied targeting civilians", "denied that it had fired": what is denied
     if aux & lex.HYPOTHETICAL_AUX or governors & lex.HYPOTHETICAL_GOVERNORS:
         return HYPOTHETICAL
     if governors & lex.PLANNED_GOVERNORS:
@@ -421,7 +433,8 @@ def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | N
     for tok in tokens:
         if tok.dep_ != "prep" or tok.lower_ not in lex.PLACE_PREPS | {"into"}:
             continue
-        anchor_ok = tok.head == verb or tok.head.lemma_.lower() in lex.EVENT_NOUNS or tok.head.lower_ in lex.EVENT_NOUNS
+        anchor_ok = tok.head == verb or tok.head.lemma_.lower() in lex.EVENT_NOUNS or tok.head.lower_ in lex.EVENT_NOUNS \
+            or _on_person(tok.head, verb, index)
         if not anchor_ok:
             continue
         for obj in (c for c in children(tok) if c.dep_ == "pobj"):
@@ -429,6 +442,19 @@ def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | N
             if m and m.kind in {PLACE, COUNTRY} or m and obj.ent_type_ in {"GPE", "LOC", "FAC"}:
                 return m
     return None
+
+
+def _on_person(noun: Token, verb: Token, index: MentionIndex) -> bool:
+    """"met Tom Berg in Lima", "talked with Ana Ruiz in Quito": the parser hangs the place on the
+    person met, where it tells where the meeting was. (On a topic it tells what the topic is
+    about: "discussed the situation in Gaza".)"""
+    m = index.at(noun)
+    if m is None or m.kind != PERSON or lemma(verb) in lex.TOPIC_VERBS:
+        return False
+    if noun.dep_ == "dobj":
+        return noun.head.i == verb.i
+    gov = noun.head
+    return noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "with" and gov.head.i == verb.i
 
 
 # How long, not when: "a two-day meeting", "three-hour talks", "a 10-day visit".
@@ -649,7 +675,10 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
                 place, time = place or settings[head.i][0], time or settings[head.i][1]
         if verb.dep_ in {"relcl", "acl"} and verb.head.lower_ in lex.GATHERING_NOUNS:
             settings[verb.head.i] = (place, time)
-        shared[verb.i] = (place, time)
+        # "flew to Brussels to meet X": where a journey ends is where its purpose is carried out
+        destination = next((m for m in patients if m.kind in {PLACE, COUNTRY}), None) \
+            if place is None and lem in lex.MOVE_VERBS else None
+        shared[verb.i] = (place or destination, time)
         content = _content(verb) if lem in lex.SAY_VERBS else _undertaking(verb) if lem in lex.COMMITMENT_VERBS else None
         # a speech verb's complement is where or how it was said ("said in a statement", "added
         # a second after halftime"), not what: no open-IE fact

@@ -238,3 +238,8 @@ organisation organization organizations organisations party parties opposition c
 # Light verb + noun idioms whose meaning is in the pair: "take part in", "take place", "make way".
 IDIOM_NOUNS = frozenset("place part way care note action steps step effect hold advantage aim issue "
                         "office power control charge shape root turns".split())
+# Nouns a place's name may follow after "of": "the cities of Krakow and Gdansk", "the border town of X".
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "port", "capital",
+                         "county", "area", "cities", "towns", "villages", "provinces", "regions", "districts"})
+# Verbs whose complement is what the subject says did not happen: "denied targeting civilians".
+DENIAL_VERBS = frozenset("deny refute".split())

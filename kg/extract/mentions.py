@@ -23,6 +23,7 @@ _LABEL_KINDS = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLAC
 # Words that may sit inside a proper name between capitalised words ("Secretary of State").
 _CONNECTORS = {"of", "for", "&", "de", "al", "bin"}
 _DETERMINERS = {"the", "a", "an"}
+_NEVER_OPEN_A_NAME = {"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PART"}  # in lower case
 
 
 def is_title_word(token: Token) -> bool:
@@ -184,7 +185,8 @@ def _candidate_spans(sent: Span) -> list[tuple[int, int, bool]]:
     # Merge overlapping candidates into maximal spans.
     merged: list[list[int]] = []
     for s, e in sorted(spans):
-        while s < e and doc[s].lower_ in _DETERMINERS:
+        # "the ...", and a verb NER swept into the name ("to meet European Union ...")
+        while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].is_lower and doc[s].pos_ in _NEVER_OPEN_A_NAME):
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].tag_ in {"POS", "CC"} or doc[e - 1].lower_ in _CONNECTORS
                          or doc[e - 1].lower_ in WEEKDAYS):  # "to Lima Monday", tagged as one name

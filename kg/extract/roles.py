@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import MentionIndex
-from kg.extract.lexicon import LOCAL_OFFICES, ROLE_NOUNS, TITLE_HEADS
+from kg.extract.lexicon import BODY_NAME_HEADS, LOCAL_OFFICES, ROLE_NOUNS, TITLE_HEADS
 from kg.extract.mentions import office_mention
 from kg import gazetteer, places
 from kg.extract.static import AFFILIATED_WITH, FROM
@@ -93,7 +93,7 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
         m = index.at(tok)
         if m is None or tok.i != _root_in(sent, m).i:
             continue
-        person = tok.ent_type_ == "PERSON"
+        person = tok.ent_type_ == "PERSON" or _personal_name(sent, m)
         if not person and m.kind != OTHER:
             continue  # a name NER left untyped may still take an apposed title ("Ana Ruiz, a spokeswoman")
         if person and (office := _role_before(sent, m, index)) is not None:  # "coach Helena Duarte"
@@ -112,6 +112,15 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
                 yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
 
 
+def _personal_name(sent: Span, m: Mention) -> bool:
+    """A name NER took for an organisation that reads as a person's after a role noun: two or three
+    capitalised words, none an organisation's word ("Nadia Kern", not "Kestrel Foods")."""
+    toks = tokens_in(sent, m.start, m.end)
+    return m.kind in {ORGANIZATION, OTHER} and 2 <= len(toks) <= 3 and all(
+        t.pos_ == "PROPN" and t.is_title and t.lower_ not in BODY_NAME_HEADS for t in toks) \
+        and not gazetteer.load().country(m.name) and not places.candidates(m.name)
+
+
 def _role_before(sent: Span, m: Mention, index: MentionIndex) -> tuple[Mention, Mention | None] | None:
     """A lower-case role noun right before a name, as news writes it: "coach Helena Duarte",
     "geologist Anna Berg", "Porto Azul captain Tomas Eder" (the team or country before it is the
@@ -126,10 +135,15 @@ def _role_before(sent: Span, m: Mention, index: MentionIndex) -> tuple[Mention, 
     if role.pos_ != "NOUN" or not (role.is_lower or role.is_sent_start) or role.dep_ != "compound" \
             or role.lemma_.lower() not in TITLE_HEADS | ROLE_NOUNS:
         return None
-    qualifier = index.at(doc[role.i - 1]) if role.i - 1 >= sent.start else None
+    # Lower-case words that modify the role belong to it: "foreign policy chief", "chief executive".
+    first = role
+    while first.i - 1 >= sent.start and (word := doc[first.i - 1]).is_lower and word.is_alpha \
+            and word.dep_ in {"compound", "amod"} and word.head.i in range(first.i, role.i + 1):
+        first = word
+    qualifier = index.at(doc[first.i - 1]) if first.i - 1 >= sent.start else None
     if qualifier is not None and qualifier.kind not in {ORGANIZATION, COUNTRY, GROUP, PLACE}:
         qualifier = None
-    start = qualifier.start if qualifier is not None else role.idx
+    start = qualifier.start if qualifier is not None else first.idx
     text = doc_text(doc)[start:role.idx + len(role)]
     return Mention(text, start, role.idx + len(role), OFFICE, text), qualifier
 

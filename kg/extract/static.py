@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.extract.clauses import MentionIndex, arg_mentions
-from kg.extract.lexicon import TITLE_HEADS
+from kg.extract.lexicon import PLACE_NOUNS, TITLE_HEADS
 from kg.extract.tokens import children, sentence_tokens, tokens_in
 from kg.types import ASSERTED, COUNTRY, GROUP, ORGANIZATION, OTHER, PERSON, PLACE, REPORTED, Fact, Mention, Sentence
 
@@ -184,14 +184,12 @@ def _titled_by_organisation(sent: Span, index: MentionIndex, first: Token) -> Me
     return org if org is not None and org.kind == ORGANIZATION else None
 
 
-_PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "port", "capital",
-                "county", "area", "cities", "towns", "villages", "provinces", "regions", "districts"}
 
 
 def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     """"the cities of Krakow and Gdansk in Poland": each named place lies in the last one."""
     for tok in sentence_tokens(sent):
-        if tok.lower_ not in _PLACE_NOUNS:
+        if tok.lower_ not in PLACE_NOUNS:
             continue
         named = [m for _, m in _prep_objects(tok, {"of"}, index) if m.kind in _PLACES]
         of_objs = [g for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in children(c) if g.dep_ == "pobj"]
