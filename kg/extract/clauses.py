@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
 from kg.extract.mentions import concept_mention, is_title_word, sentence_ents
-from kg.extract.tokens import children, doc_text, sentence_tokens
+from kg.extract.tokens import children, doc_text, memo, sentence_tokens
 from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
 from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, PERSON, PLACE, PLANNED, REPORTED, Event,
@@ -51,7 +51,15 @@ class MentionIndex:
 
 
 def clause_tokens(verb: Token) -> list[Token]:
-    """The verb's own clause: its subtree less the subtrees of subordinate and coordinate clauses."""
+    """The verb's own clause: its subtree less the subtrees of subordinate and coordinate clauses
+    (made once per verb; do not modify)."""
+    known = memo(verb.doc, "clause")
+    if (out := known.get(verb.i)) is None:
+        out = known[verb.i] = _clause_tokens(verb)
+    return out
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
     out, stack = [], [verb]
     while stack:
         tok = stack.pop()
@@ -462,12 +470,21 @@ _DURATION = re.compile(r"(?i)^(?:a |an |the )?(?:\d+|one|two|three|four|five|six
                        r"-(?:day|hour|week|month|year|minute)(?:-long)?$")
 
 
+def _time_ents(sent: Span) -> list[tuple[int, str]]:
+    """(root token, text) of the sentence's dates and times that are not durations, made once."""
+    known = memo(sent.doc, "times")
+    if (found := known.get(sent.start)) is None:
+        found = known[sent.start] = [(ent.root.i, ent.text) for ent in sentence_ents(sent)
+                                     if ent.label_ in {"DATE", "TIME"} and not _DURATION.match(ent.text)]
+    return found
+
+
 def _time(tokens: list[Token], sent: Span, reference: str | None, future: bool) -> TimeExpr | None:
-    ids = {t.i for t in tokens}
-    for ent in sentence_ents(sent):
-        if ent.label_ in {"DATE", "TIME"} and ent.root.i in ids and not _DURATION.match(ent.text):
-            text = ent.text
-            return normalise(text, reference, future=future)
+    if found := _time_ents(sent):
+        ids = {t.i for t in tokens}
+        for root, text in found:
+            if root in ids:
+                return normalise(text, reference, future=future)
     for token in tokens:  # a weekday NER took for part of a name ("to Lima Monday")
         if token.lower_ in WEEKDAYS and token.ent_type_ not in {"DATE", "TIME"}:
             return normalise(token.text, reference, future=future)
@@ -482,7 +499,8 @@ def _content(verb: Token) -> str | None:
     quoted = _quotation(verb, comp)
     if quoted is not None:  # '"We suffered, but we deserved it," Duarte said': all of the quotation
         return quoted
-    toks = [t for t in comp.subtree if not t.is_punct or t.i not in {comp.left_edge.i, comp.right_edge.i}]
+    edges = {comp.left_edge.i, comp.right_edge.i}
+    toks = [t for t in comp.subtree if not t.is_punct or t.i not in edges]
     if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that":
         toks = toks[1:]  # "said that talks would resume": what was said starts after "that"
     if toks and (stolen := _stolen_subject(comp)) is not None:

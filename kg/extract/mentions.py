@@ -64,13 +64,13 @@ def _is_affiliation_token(token: Token) -> bool:
 
 def headline_like(sent: Span) -> bool:
     """Title Case lines: capitalisation there says nothing about names."""
+    last = next((t for t in reversed(sentence_tokens(sent)) if not t.is_space), sent[-1])  # a paragraph break is a token
+    if last.text in {".", "!", "?", '"', "\u201d", ":"}:
+        return False  # ends like prose
     words = [t for t in sentence_tokens(sent) if t.is_alpha and len(t) > 3]
     if len(words) < 3:
         return False
-    ratio = sum(t.is_title or t.is_upper for t in words) / len(words)
-    last = next((t for t in reversed(sentence_tokens(sent)) if not t.is_space), sent[-1])  # a paragraph break is a token
-    ends_like_prose = last.text in {".", "!", "?", '"', "\u201d", ":"}
-    return ratio > 0.6 and not ends_like_prose
+    return sum(t.is_title or t.is_upper for t in words) / len(words) > 0.6
 
 
 def _runs(sent: Span) -> Iterator[tuple[int, int]]:

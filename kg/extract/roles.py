@@ -89,9 +89,11 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
                 yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
             if (place := _place_of_office(sent, m)) is not None:  # "Tucson Mayor X" -> X from Tucson
                 yield Fact(subject=m, relation=FROM, object=place, sentence=record)
-    for tok in sentence_tokens(sent):
-        m = index.at(tok)
-        if m is None or tok.i != _root_in(sent, m).i:
+    for m in sorted(index.mentions, key=lambda x: x.start):
+        if not (toks := tokens_in(sent, m.start, m.end)):
+            continue
+        tok = _root_in(toks)
+        if index.at(tok) is not m:
             continue
         person = tok.ent_type_ == "PERSON" or _personal_name(sent, m)
         if not person and m.kind != OTHER:
@@ -148,9 +150,9 @@ def _role_before(sent: Span, m: Mention, index: MentionIndex) -> tuple[Mention, 
     return Mention(text, start, role.idx + len(role), OFFICE, text), qualifier
 
 
-def _root_in(sent: Span, m: Mention) -> Token:
-    toks = tokens_in(sent, m.start, m.end)
-    return next((t for t in toks if t.head not in toks or t.head == t), toks[-1])
+def _root_in(toks: list[Token]) -> Token:
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[-1])
 
 
 def description_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:

@@ -86,12 +86,19 @@ def doc_ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
     return ents
 
 
+def memo(doc: Doc, name: str) -> dict:
+    """A dictionary kept with the Doc while its article is extracted, for a rule's results that
+    other rules ask for again (a verb's clause)."""
+    key = f"kg_memo_{name}"
+    table = doc.user_data.get(key)
+    if table is None:
+        table = doc.user_data[key] = {}
+    return table
+
+
 def release(doc: Doc) -> None:
-    """Drop the lists: Tokens and Spans refer to their Doc, so keeping them in it would make a
-    cycle that only the cycle collector frees (every Doc, with its arrays, would wait for a full
-    collection); released, a Doc is freed as soon as it is done with."""
-    doc.user_data.pop(_TOKENS, None)
-    doc.user_data.pop(_STARTS, None)
-    doc.user_data.pop(_ENTS, None)
-    doc.user_data.pop(_TEXT, None)
-    doc.user_data.pop(_CHILDREN, None)
+    """Drop the lists and memos: Tokens and Spans refer to their Doc, so keeping them in it would
+    make a cycle that only the cycle collector frees (every Doc, with its arrays, would wait for a
+    full collection); released, a Doc is freed as soon as it is done with."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("kg_")]:
+        del doc.user_data[key]
