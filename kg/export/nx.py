@@ -33,6 +33,8 @@ HOLDS_OFFICE = "holds office"
 # Event roles in drawing order; the agent points at the event, the event at the others.
 EVENT_ROLES = (("agent", KG.agent), ("patient", KG.patient), ("topic", KG.topic), ("place", KG.place))
 _CLASS_KINDS = {cls: kind for kind, cls in KIND_CLASSES.items()}
+# rdflib's RDF, RDFS and SKOS make a new term on each attribute lookup: the ones read per node.
+_TYPE, _LABEL, _PREFLABEL, _ALTLABEL = RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class EventRow:
 
 def label_of(graph: Graph, node: Node) -> str:
     """The preferred label of `node`: rdfs:label, skos:prefLabel, else the IRI's last segment."""
-    for prop in (RDFS.label, SKOS.prefLabel):
+    for prop in (_LABEL, _PREFLABEL):
         labels = sorted(str(o) for o in graph.objects(node, prop))
         if labels:
             return labels[0]
@@ -79,20 +81,20 @@ def label_of(graph: Graph, node: Node) -> str:
 
 def entity_kind(graph: Graph, iri: Node) -> str:
     """The kind of an entity from its rdf:type; the first in KINDS order when it has several."""
-    kinds = {_CLASS_KINDS[t] for t in graph.objects(iri, RDF.type) if t in _CLASS_KINDS}
+    kinds = {_CLASS_KINDS[t] for t in graph.objects(iri, _TYPE) if t in _CLASS_KINDS}
     return next((k for k in KINDS if k in kinds), "other")
 
 
 def entities(graph: Graph) -> list[str]:
     """Every typed entity IRI, sorted."""
-    found = {s for cls in KIND_CLASSES.values() for s in graph.subjects(RDF.type, cls)}
+    found = {s for cls in KIND_CLASSES.values() for s in graph.subjects(_TYPE, cls)}
     return sorted(str(s) for s in found if isinstance(s, URIRef))
 
 
 def aliases_of(graph: Graph, iri: Node) -> list[str]:
     """Every skos:altLabel of `iri` except its preferred label, sorted."""
     label = label_of(graph, iri)
-    return sorted({str(a) for a in graph.objects(iri, SKOS.altLabel)} - {label})
+    return sorted({str(a) for a in graph.objects(iri, _ALTLABEL)} - {label})
 
 
 def _local(node: Node | None, default: str) -> str:
@@ -113,7 +115,7 @@ def _articles(graph: Graph, subject: Node, evidence: Iterable[Node]) -> tuple[st
 
 def read_facts(graph: Graph) -> Iterator[FactRow]:
     """Every kg:Fact with a subject and predicate, in IRI order."""
-    for fact in sorted(graph.subjects(RDF.type, KG.Fact)):
+    for fact in sorted(graph.subjects(_TYPE, KG.Fact)):
         subject, predicate = _one(graph, fact, KG.subject), _one(graph, fact, KG.predicate)
         if subject is None or predicate is None:
             continue
@@ -136,9 +138,9 @@ def read_facts(graph: Graph) -> Iterator[FactRow]:
 
 def read_events(graph: Graph) -> Iterator[EventRow]:
     """Every kg:Event, in IRI order."""
-    for event in sorted(graph.subjects(RDF.type, KG.Event)):
+    for event in sorted(graph.subjects(_TYPE, KG.Event)):
         relation = _one(graph, event, KG.relation)
-        classes = sorted(str(c) for c in graph.objects(event, RDF.type) if c != KG.Event)
+        classes = sorted(str(c) for c in graph.objects(event, _TYPE) if c != KG.Event)
         participants = tuple(
             (role, str(p))
             for role, prop in EVENT_ROLES
