@@ -86,6 +86,7 @@ class _Terms:
             if prefix and ns not in self.namespaces and prefix not in self.namespaces.values():
                 self.namespaces[ns] = prefix
         self._by_length = sorted(self.namespaces, key=len, reverse=True)
+        self._separated = all(ns.endswith(("/", "#")) for ns in self.namespaces)
         self.used: set[str] = set()
         self._found: dict[str, tuple[str | None, str]] = {}  # iri -> (namespace, qname) or (None, <iri>)
         self._typed: dict[int, str] = {}  # id of a typed literal -> its text
@@ -96,12 +97,23 @@ class _Terms:
         # validity is checked (by n3()) once.
         hit = self._found.get(iri)
         if hit is None:
-            hit = self._found[iri] = next(((ns, f"{self.namespaces[ns]}:{iri[len(ns):]}") for ns in self._by_length
-                                           if iri.startswith(ns) and _LOCAL_NAME.match(iri[len(ns):])),
-                                          None) or (None, URIRef(iri).n3())
+            hit = self._found[iri] = self._written(iri)
         if hit[0] is not None:
             self.used.add(hit[0])
         return hit
+
+    def _written(self, iri: str) -> tuple[str | None, str]:
+        if self._separated:
+            # A local name holds no "/" or "#": the only namespace that can match ends at the last one.
+            cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+            ns = iri[:cut]
+            if ns in self.namespaces and _LOCAL_NAME.match(iri, cut):
+                return ns, f"{self.namespaces[ns]}:{iri[cut:]}"
+        else:
+            found = next((ns for ns in self._by_length if iri.startswith(ns) and _LOCAL_NAME.match(iri, len(ns))), None)
+            if found is not None:
+                return found, f"{self.namespaces[found]}:{iri[len(found):]}"
+        return None, URIRef(iri).n3()
 
     def qname(self, iri: str) -> str | None:
         namespace, text = self._iri(iri)
