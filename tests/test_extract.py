@@ -608,3 +608,14 @@ def test_a_place_on_a_topic_is_what_the_topic_is_about(nlp):
     text = "Foreign Minister Ana Ruiz and Tom Berg met in Lima on Tuesday, discussing the latest situation in Gaza."
     ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-06"))
     assert {e.relation: e.place.name for e in ex.events if e.place} == {"meet": "Lima", "discuss": "Lima"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # professions act: a plural of a role noun is people, as "officials" are
+    ("Astronomers using the Kestrel Space Telescope have detected water vapour on a distant planet.",
+     {("Astronomers", "detect", "water vapour")}),
+    # a score NER took into the name is no part of it
+    ("Porto Azul beat Vila Nova 3-1 on Sunday.", {("Porto Azul", "beat", "Vila Nova")}),
+])
+def test_science_and_sport(nlp, text, expected):
+    assert expected <= facts_of(nlp, text)

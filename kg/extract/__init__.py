@@ -9,8 +9,8 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
 from kg.extract.coref import Antecedents, resolve_event
-from kg.extract.lexicon import (ACTOR_NOUNS, EVENT_NOUN_VERBS, PASSIVE_EVENT_VERBS, SYMMETRIC, TALK_EVENTS,
-                                  UNARY_EVENT_TYPES, UNARY_EVENT_VERBS, participle)
+from kg.extract.lexicon import (ACTOR_NOUNS, EVENT_NOUN_VERBS, PASSIVE_EVENT_VERBS, ROLE_NOUNS, SYMMETRIC,
+                                  TALK_EVENTS, TITLE_HEADS, UNARY_EVENT_TYPES, UNARY_EVENT_VERBS, participle)
 from kg.extract.mentions import sentence_mentions
 from kg.extract.nominal import encounter_setting, nominal_events
 from kg.extract.roles import description_facts, role_facts
@@ -141,7 +141,14 @@ def _worth_recording(fact: Fact) -> bool:
     if subject.kind != CONCEPT:
         return True
     head = subject.name.split()[-1].lower() if subject.name.split() else ""
-    return head in ACTOR_NOUNS
+    return head in ACTOR_NOUNS or _person_noun(head)
+
+
+def _person_noun(word: str) -> bool:
+    """A profession or title, singular or plural: "astronomers", "coaches", "spokesmen"."""
+    people = ROLE_NOUNS | TITLE_HEADS
+    return word in people or word.endswith("s") and (word[:-1] in people or word.endswith("es") and word[:-2] in people) \
+        or word.endswith("men") and word[:-3] + "man" in people
 
 
 def _excluded(article: Article, start: int, end: int) -> bool:

@@ -176,6 +176,15 @@ def _split_of(doc: Doc, s: int, e: int) -> tuple[int, bool] | None:
     return None
 
 
+def _before_score(doc: Doc, s: int, e: int) -> int:
+    """Where a name ends before a score NER took into it: "beat Vila Nova 3-1"."""
+    k = e
+    while k > s + 1 and (doc[k - 1].like_num or doc[k - 1].text in {"-", "\u2013"}):
+        k -= 1
+    tail = doc[k:e]
+    return k if sum(t.like_num for t in tail) >= 2 and any(t.text in {"-", "\u2013"} for t in tail) else e
+
+
 def _candidate_spans(sent: Span) -> list[tuple[int, int, bool]]:
     """(start, end, split-off place?) of every name span in the sentence."""
     doc = sent.doc
@@ -191,6 +200,7 @@ def _candidate_spans(sent: Span) -> list[tuple[int, int, bool]]:
         while e > s and (doc[e - 1].is_punct or doc[e - 1].tag_ in {"POS", "CC"} or doc[e - 1].lower_ in _CONNECTORS
                          or doc[e - 1].lower_ in WEEKDAYS):  # "to Lima Monday", tagged as one name
             e -= 1  # "the Departments of State and" -> "Departments of State"
+        e = _before_score(doc, s, e)
         if e - s > 1 and _is_acronym(doc[s]) and all(t.tag_ in {"NNPS", "NNS"} for t in doc[s + 1:e]):
             e = s + 1  # "NATO Allies", "EU Members": the organisation, then a plural noun about its members
         if s >= e:
