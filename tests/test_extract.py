@@ -619,3 +619,14 @@ def test_a_place_on_a_topic_is_what_the_topic_is_about(nlp):
 ])
 def test_science_and_sport(nlp, text, expected):
     assert expected <= facts_of(nlp, text)
+
+
+def test_no_person_named_by_a_preposition_or_a_portfolio(nlp):
+    # NER ran one organisation from the portfolio over "at" to the next name: neither "at" nor
+    # "Policy" is a person's name
+    text = ("Ana Ruiz, currently the Vice President for National Security and International Policy at "
+            "Center for Civic Progress, said that idea was the bottom line for their work.")
+    doc = nlp(text)
+    names = {m.name for sent in doc.sents for m in sentence_mentions(sent)}
+    assert not names & {"at", "Policy", "International Policy"}, names
+    assert not any(s in {"at", "Policy"} for s, _, _ in facts_of(nlp, text))

@@ -111,7 +111,7 @@ PORTFOLIO_WORDS = frozenset("""
 state affairs foreign defense defence interior justice finance treasury health education commerce
 trade energy agriculture labor labour transport transportation economy homeland security culture
 environment industry development tourism information communications planning housing veterans
-staff army navy police intelligence war public works
+staff army navy police intelligence war public works policy relations operations
 """.split())
 
 # Event nouns -> the verb that names their relation ("airstrikes" -> strike). The possessor of a

@@ -198,6 +198,7 @@ def _candidate_spans(sent: Span) -> list[tuple[int, int, bool]]:
         while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].is_lower and doc[s].pos_ in _NEVER_OPEN_A_NAME):
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].tag_ in {"POS", "CC"} or doc[e - 1].lower_ in _CONNECTORS
+                         or doc[e - 1].is_lower and doc[e - 1].pos_ == "ADP"  # "... Policy at", tagged as one
                          or doc[e - 1].lower_ in WEEKDAYS):  # "to Lima Monday", tagged as one name
             e -= 1  # "the Departments of State and" -> "Departments of State"
         e = _before_score(doc, s, e)
@@ -308,8 +309,10 @@ def sentence_mentions(sent: Span) -> list[Mention]:
             out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, kind=kind, name=span.text))
             continue
         _, t, n = _split_title(doc, s, e)
-        if n >= e:
-            continue  # a title with no name ("the Assistant Secretary of State"): coreference's business
+        if n >= e or n > s and all(tok.lower_ in PORTFOLIO_WORDS for tok in doc[n:e]):
+            # a title with no name ("the Assistant Secretary of State", "the Vice President for
+            # Security Policy"): coreference's business
+            continue
         if n > s and (doc[n - 1].lower_ == "the" or doc[e - 1].lower_ in BODY_NAME_HEADS):
             # "Chair of the Andean Group": a title in an organisation; what follows is its name, not a
             # person's. (Entity labels cannot tell: NER often tags "Ambassador to X Ana Ruiz" one organisation.)
