@@ -144,9 +144,14 @@ def _worth_recording(fact: Fact) -> bool:
     return head in ACTOR_NOUNS or _person_noun(head)
 
 
+# Titles that are also common nouns of another sense ("equal justice", "in general", "the head").
+_NOT_ALWAYS_PEOPLE = {"justice", "general", "major", "chair", "head", "speaker", "marshal", "representative",
+                      "king", "queen", "lady", "lord", "sir", "dame"}
+
+
 def _person_noun(word: str) -> bool:
     """A profession or title, singular or plural: "astronomers", "coaches", "spokesmen"."""
-    people = ROLE_NOUNS | TITLE_HEADS
+    people = (ROLE_NOUNS | TITLE_HEADS) - _NOT_ALWAYS_PEOPLE
     return word in people or word.endswith("s") and (word[:-1] in people or word.endswith("es") and word[:-2] in people) \
         or word.endswith("men") and word[:-3] + "man" in people
 
