@@ -470,12 +470,17 @@ _DURATION = re.compile(r"(?i)^(?:a |an |the )?(?:\d+|one|two|three|four|five|six
                        r"-(?:day|hour|week|month|year|minute)(?:-long)?$")
 
 
+# How old, not when: "died at the age of 69", "a 45-year-old", "aged 30".
+_AGE = re.compile(r"(?i)\bage[ds]?\b|\byears? old\b|-year-old\b")
+
+
 def _time_ents(sent: Span) -> list[tuple[int, str]]:
     """(root token, text) of the sentence's dates and times that are not durations, made once."""
     known = memo(sent.doc, "times")
     if (found := known.get(sent.start)) is None:
         found = known[sent.start] = [(ent.root.i, ent.text) for ent in sentence_ents(sent)
-                                     if ent.label_ in {"DATE", "TIME"} and not _DURATION.match(ent.text)]
+                                     if ent.label_ in {"DATE", "TIME"} and not _DURATION.match(ent.text)
+                                     and not _AGE.search(ent.text)]
     return found
 
 
@@ -673,6 +678,9 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         if patients and " " not in relation and lem not in lex.TOPIC_VERBS \
                 and all(h.dep_ == "pobj" and h.head.lower_ == "from" for h in obj_heads):
             relation = f"{relation} from"  # "joined from Valencia": where from, not whom
+        elif patients and " " not in relation and lem in lex.MOVE_VERBS and lem != "visit" \
+                and all(h.dep_ == "pobj" and h.head.lower_ in {"to", "into"} for h in obj_heads):
+            relation = f"{relation} {obj_heads[0].head.lower_}"  # "headed to X": where to (not "heads X")
         for prep_or_obj in (c for c in children(verb) if c.dep_ in _OBJ_DEPS | {"prep"}):
             target = next((g for g in children(prep_or_obj) if g.dep_ == "pobj"), prep_or_obj)
             topics += nominal_topics(target, index)

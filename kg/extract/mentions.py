@@ -331,8 +331,11 @@ def sentence_mentions(sent: Span) -> list[Mention]:
             continue
         span = doc[s:e]
         # A demonym before an organisation or group names its country ("Syrian associate YPG" stays).
-        out.append(Mention(text=span.text, start=span.start_char, end=span.end_char,
-                           kind=_kind(doc, span, False), name=span.text))
+        # "FILE -Protesters ...": a caption's dash the tokenizer left on the word is no part of the name
+        text = span.text.lstrip("-\u2013\u2014\u2022*")
+        if text:
+            start = span.end_char - len(text)
+            out.append(Mention(text=text, start=start, end=span.end_char, kind=_kind(doc, span, False), name=text))
     return out
 
 
