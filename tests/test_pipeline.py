@@ -115,3 +115,26 @@ def test_a_forked_writer_writes_its_file_and_its_error_reaches_the_parent(tmp_pa
     failed = _forked(_fail, tmp_path / "other.html")
     with pytest.raises(PermissionError, match="other.html"):
         failed()
+
+
+def test_a_one_process_build_keeps_spacys_vocabulary_bounded(monkeypatch):
+    # A long run adds every new word to the pipeline's StringStore; articles are parsed in memory
+    # zones, so the strings of articles done with are dropped (the records hold their own copies).
+    from kg import nlp as nlp_stage
+    from kg import pipeline
+    from kg.types import Article
+
+    loaded, real_load = {}, nlp_stage.load
+
+    def load(model=None):
+        loaded["nlp"] = real_load(model)
+        return loaded["nlp"]
+
+    monkeypatch.setattr(pipeline.nlp_stage, "load", load)
+    monkeypatch.setattr(pipeline, "ZONE_ARTICLES", 2)
+    words = [f"Zorblax{i}quen" for i in range(5)]
+    articles = [Article(id=f"a{i}", text=f"Minister Ana Ruiz met {w} in Lima on Monday.") for i, w in enumerate(words)]
+    records = pipeline.extract_articles(articles)
+    assert [r.article.id for r in records] == [a.id for a in articles]
+    assert any(w in m.name for r in records for m in r.mentions for w in words)  # the words were read
+    assert not any(w in loaded["nlp"].vocab.strings for w in words)
