@@ -23,7 +23,7 @@ import io
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from rdflib.plugins.serializers.nquads import _nq_row
 from rdflib.plugins.serializers.nt import _nt_row, _quoteLiteral
 from rdflib.term import Node
 
-from kg.atomic import atomic_write_bytes
+from kg.atomic import atomic_open, atomic_write_bytes
 from kg.errors import E, KGError
 from kg.triples import Triples
 from kg.vocab import KG, NIF, PREFIXES, PROV, SCHEMA
@@ -150,7 +150,12 @@ def _predicate_key(term: Node) -> tuple[int, tuple]:
 
 
 def _turtle_blocks(triples: Iterable[Triple] | Triples, terms: _Terms, indent: str = "") -> str:
-    """Subject blocks `s p o1, o2 ; p2 o3 .` in sorted order.
+    """Subject blocks `s p o1, o2 ; p2 o3 .` in sorted order, a blank line between them."""
+    return "\n".join(_turtle_block_list(triples, terms, indent))
+
+
+def _turtle_block_list(triples: Iterable[Triple] | Triples, terms: _Terms, indent: str = "") -> list[str]:
+    """Subject blocks `s p o1, o2 ; p2 o3 .\n` in sorted order.
 
     Hot on large graphs (half a million triples): a build's Triples are grouped by subject once,
     for this and the HTML; predicates' text and order keys are computed once per predicate, not
@@ -183,7 +188,7 @@ def _turtle_blocks(triples: Iterable[Triple] | Triples, terms: _Terms, indent: s
             text = term(objects[0]) if len(objects) == 1 else ", ".join(term(o) for o in sorted(objects, key=term_key))
             lines.append(f"{verbs[p][1]} {text}")
         blocks.append(f"{indent}{term(s)} {separator.join(lines)} .\n")
-    return "\n".join(blocks)
+    return blocks
 
 
 # ---------------------------------------------------------------- named graphs
@@ -229,9 +234,20 @@ def _graph_order(name: URIRef | None) -> tuple[int, str]:
 
 
 def _write_turtle(graph: rdflib.Graph) -> bytes:
+    return "".join(_turtle_parts(graph)).encode("utf-8")
+
+
+def _turtle_parts(graph: rdflib.Graph) -> Iterator[str]:
+    """The Turtle document in pieces: the prefixes its terms use, then each subject's block. A file
+    is written from them piece by piece: a million triples' document is never one string, nor
+    one string and its bytes."""
     terms = _Terms(graph)
-    body = _turtle_blocks(triples_of(graph), terms)
-    return (terms.header() + body).encode("utf-8")
+    blocks = _turtle_block_list(triples_of(graph), terms)
+    yield terms.header()
+    for i, block in enumerate(blocks):
+        if i:
+            yield "\n"
+        yield block
 
 
 def _write_trig(graph: rdflib.Graph) -> bytes:
@@ -386,4 +402,8 @@ def serialize(graph: rdflib.Graph, fmt: str = DEFAULT_FORMAT) -> bytes:
 def write_graph(graph: rdflib.Graph, path: str | Path, fmt: str | None = None) -> None:
     """Write the graph atomically; the format is named or inferred from the file extension."""
     chosen = get_format(fmt) if fmt else format_for_path(path)
+    if chosen.write is _write_turtle:
+        with atomic_open(path, "w", encoding="utf-8") as f:
+            f.writelines(_turtle_parts(graph))
+        return
     atomic_write_bytes(path, chosen.write(graph))
