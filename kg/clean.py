@@ -358,8 +358,14 @@ _POSITION = re.compile(rf"(\b[A-Z][\w.'’-]*),\s*{_PLACE_IN_PHOTO}\s*,")
 _POSITION_LETTER = re.compile(r"(\b[A-Z][\w.'’-]*)\s+\((?:L|R|C|left|right|center)\)")
 
 
+# An archive photo's caption opens with "FILE -" (or "FILE PHOTO:"): no part of what it says.
+_FILE_PHOTO = re.compile(r"^FILE(?: PHOTO)?\s*(?:[-\u2013\u2014]+|:)\s*(?=\S)", re.I)
+
+
 def strip_photo_positions(para: str) -> str:
-    """Drop a caption's ", left," or "(R)" after a name; the names and their commas stay."""
+    """Drop a caption's "FILE -", and its ", left," or "(R)" after a name; the names and their
+    commas stay."""
+    para = _FILE_PHOTO.sub("", para)
     para = _POSITION_IN_LIST.sub(r"\1,", para)
     para = _POSITION.sub(r"\1", para)
     return _POSITION_LETTER.sub(r"\1", para)

@@ -443,3 +443,11 @@ def test_wire_dateline_with_a_day_is_the_place_not_text():
 ])
 def test_photo_positions_are_dropped_after_names(text, expected):
     assert strip_photo_positions(text) == expected
+
+
+def test_an_archive_photos_file_mark_is_dropped():
+    from kg.clean import strip_photo_positions
+
+    assert strip_photo_positions("FILE - Foreign Minister Ana Ruiz speaks in Lima.") == "Foreign Minister Ana Ruiz speaks in Lima."
+    assert strip_photo_positions("FILE PHOTO: Tom Berg, left, and Eva Sol") == "Tom Berg and Eva Sol"
+    assert strip_photo_positions("Filed papers show the deal.") == "Filed papers show the deal."

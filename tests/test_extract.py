@@ -639,3 +639,20 @@ def test_where_to_and_how_old(nlp):
     assert ("Ana Ruiz", "head to", "Lima") in facts  # not "heads Lima"
     die = next(e for e in ex.events if e.relation == "die")
     assert die.time is None  # an age is not a time
+
+
+def test_going_to_is_a_plan_and_going_back_is_not(nlp):
+    text = ("Ana Ruiz is going to visit Lima. Many months ago, going back to the start of the war, "
+            "the rebel forces withdrew from the towns.")
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-07"))
+    found = {(f.subject.name, f.relation, f.object.name if f.object else "*"): f.factuality for f in ex.facts}
+    assert found[("Ana Ruiz", "visit", "Lima")] == "planned"
+    assert found[("rebel forces", "withdraw from", "towns")] == "asserted"
+
+
+def test_a_place_named_after_someone_is_not_that_person(nlp):
+    text = "Ana Ruiz arrived for a news conference outside the President Wilson hotel in Geneva."
+    doc = nlp(text)
+    mentions = [m for sent in doc.sents for m in sentence_mentions(sent)]
+    assert any(m.name == "President Wilson hotel" and m.kind == "place" for m in mentions)
+    assert not any(r == "holds office" for _, r, _ in facts_of(nlp, text))

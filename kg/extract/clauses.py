@@ -407,6 +407,14 @@ def _names_before(token: Token) -> bool:
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children(token))
 
 
+_CLAUSE_LINKS = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "relcl"}
+
+
+def _going_to(token: Token) -> bool:
+    """"going to" as a future ("is going to visit"), not a movement ("going back to the start")."""
+    return token.lower_ == "going" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
+
+
 def _factuality(verb: Token) -> str:
     if _adverbial_gerund(verb):  # "left without meeting X"; "said he fled after killing Y": as its clause
         return NEGATED if verb.head.lower_ == "without" else _factuality(verb.head.head)
@@ -416,7 +424,8 @@ def _factuality(verb: Token) -> str:
     aux = {c.lower_ for v in chain for c in children(v) if c.dep_ in {"aux", "auxpass"}}
     if any(c.dep_ == "neg" for v in chain for c in children(v)):
         return NEGATED
-    if aux & lex.PLANNED_AUX or any(c.lower_ == "going" for c in children(verb)):
+    if aux & lex.PLANNED_AUX or any(_going_to(v) for v in chain[1:]) or any(
+            _going_to(c) and c.dep_ not in _CLAUSE_LINKS for c in children(verb)):
         return PLANNED
     governors = {v.lemma_.lower() for v in chain[1:]}
     if verb.dep_ in {"xcomp", "dobj", "ccomp"} and verb.head.lemma_.lower() in lex.DENIAL_VERBS:

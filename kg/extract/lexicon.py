@@ -233,6 +233,9 @@ team teams club clubs player players coach scientist scientists researcher resea
 journalists reporter reporters president prime-minister chancellor king queen regime cabinet
 countries country nations nation state states allies ally partners partner side sides group groups
 organisation organization organizations organisations party parties opposition campaign campaigners
+man men woman women child children boy boys girl girls family families crowd crowds mob mobs youth youths
+mother mothers father fathers farmer farmers pilgrim pilgrims passenger passengers patient patients
+survivor survivors victim victims relative relatives neighbour neighbours neighbor neighbors
 """.split())
 
 # Light verb + noun idioms whose meaning is in the pair: "take part in", "take place", "make way".
@@ -243,3 +246,7 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
                          "county", "area", "cities", "towns", "villages", "provinces", "regions", "districts"})
 # Verbs whose complement is what the subject says did not happen: "denied targeting civilians".
 DENIAL_VERBS = frozenset("deny refute".split())
+# Places named after people, in lower case after the name: "the President Wilson hotel".
+FACILITY_NOUNS = frozenset("""hotel center centre airport street avenue road boulevard square bridge hospital
+school university college station stadium arena building hall park library museum memorial
+foundation institute prize award highway base""".split())

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
-from kg.extract.lexicon import BODY_NAME_HEADS, HONORIFICS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.extract.lexicon import (BODY_NAME_HEADS, FACILITY_NOUNS, HONORIFICS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS,
+                                TITLE_MODIFIERS)
 from kg.extract.tokens import doc_ents, doc_tokens, sentence_tokens
 from kg.timex import MONTH_NAMES, WEEKDAYS
 from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
@@ -307,6 +308,14 @@ def sentence_mentions(sent: Span) -> list[Mention]:
             span = doc[s:e]
             kind = COUNTRY if gazetteer.load().country(span.text) else PLACE
             out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, kind=kind, name=span.text))
+            continue
+        if doc[e - 1].dep_ == "compound" and doc[e - 1].head.i == e and doc[e].lower_ in FACILITY_NOUNS:
+            # "the President Wilson hotel", "the Ana Ruiz Foundation": a place or body named after
+            # someone, not the person
+            span = doc[s:e + 1]
+            out.append(Mention(text=span.text, start=span.start_char, end=span.end_char,
+                               kind=ORGANIZATION if doc[e].lower_ in BODY_NAME_HEADS | {"foundation", "institute"}
+                               else PLACE, name=span.text))
             continue
         _, t, n = _split_title(doc, s, e)
         if n >= e or n > s and all(tok.lower_ in PORTFOLIO_WORDS for tok in doc[n:e]):
