@@ -656,3 +656,9 @@ def test_a_place_named_after_someone_is_not_that_person(nlp):
     mentions = [m for sent in doc.sents for m in sentence_mentions(sent)]
     assert any(m.name == "President Wilson hotel" and m.kind == "place" for m in mentions)
     assert not any(r == "holds office" for _, r, _ in facts_of(nlp, text))
+
+
+def test_an_age_in_apposition_is_not_a_time(nlp):
+    text = "Syrian Ana Ruiz, 6, lays on her bed at a hospital in Kilis, Turkey, Feb. 9, 2016."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2016-02-10"))
+    assert {e.time.text for e in ex.events if e.time} == {"Feb. 9, 2016"}

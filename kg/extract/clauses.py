@@ -479,8 +479,9 @@ _DURATION = re.compile(r"(?i)^(?:a |an |the )?(?:\d+|one|two|three|four|five|six
                        r"-(?:day|hour|week|month|year|minute)(?:-long)?$")
 
 
-# How old, not when: "died at the age of 69", "a 45-year-old", "aged 30".
-_AGE = re.compile(r"(?i)\bage[ds]?\b|\byears? old\b|-year-old\b")
+# How old, not when: "died at the age of 69", "a 45-year-old", "aged 30", and a bare small number
+# the model took for a date ("Aya Sharqawi, 6, lies on her bed").
+_AGE = re.compile(r"(?i)\bage[ds]?\b|\byears? old\b|-year-old\b|^\d{1,2}$")
 
 
 def _time_ents(sent: Span) -> list[tuple[int, str]]:
