@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.clauses import ANAPHOR
-from kg.extract.lexicon import PERSONAL_PLURAL, PERSONAL_SINGULAR, TALK_EVENTS
-from kg.types import COUNTRY, PERSON, Event, Mention
+from kg.extract.lexicon import PERSON_NOUNS, PERSONAL_PLURAL, PERSONAL_SINGULAR, TALK_EVENTS
+from kg.types import CONCEPT, COUNTRY, PERSON, Event, Mention
 
 _STATE_WORDS = {"sides", "countries", "nations", "states"}
 
@@ -23,10 +23,13 @@ class Antecedents:
         self.named: list[Mention] = []  # every person mention
         self.groups: list[tuple[Mention, ...]] = []  # agents of events with two or more named persons
         self.country_groups: list[tuple[Mention, ...]] = []  # two or more countries in one event
+        self.described: list[Mention] = []  # agents named by a common noun for one person ("an old man")
 
     def observe(self, event: Event) -> None:
         persons = [m for m in event.agents if m.kind == PERSON]
         self.persons += persons
+        self.described += [m for m in event.agents if m.kind == CONCEPT and m.name.split()
+                           and m.name.split()[-1].lower() in PERSON_NOUNS]
         if event.event_type in TALK_EVENTS:
             # "A held a call with B ... The two leaders agreed": the pair is everyone who took part
             persons += [m for m in event.patients if m.kind == PERSON]
@@ -45,6 +48,9 @@ class Antecedents:
             return [m]
         earlier = [p for p in self.persons if p.start < before] or [p for p in self.named if p.start < before]
         if m.name in PERSONAL_SINGULAR:
+            described = [d for d in self.described if d.start < before and _may_be(m.name, d)]
+            if described and (not earlier or described[-1].start > earlier[-1].start):
+                return []  # "An old man struggled for breath as he bled": not the last person named
             return earlier[-1:]
         if m.name == "pair" and m.text.lower() in _STATE_WORDS and self.country_groups:
             return list(self.country_groups[-1])  # "the two sides", "both countries"
@@ -55,6 +61,16 @@ class Antecedents:
             titled = [p for p in self.named if p.start < before and p.title and word in p.title.lower().split()]
             return titled[-1:]
         return []
+
+
+_FEMALE = {"woman", "girl", "mother", "daughter", "wife", "sister"}
+_MALE = {"man", "boy", "father", "son", "husband", "brother"}
+
+
+def _may_be(pronoun: str, noun: Mention) -> bool:
+    """Can "he" or "she" stand for this person noun ("his wife" is no "he")?"""
+    word = noun.name.split()[-1].lower()
+    return not (pronoun in {"he", "him", "his"} and word in _FEMALE or pronoun in {"she", "her"} and word in _MALE)
 
 
 def _same_name(a: Mention, b: Mention) -> bool:

@@ -250,3 +250,7 @@ DENIAL_VERBS = frozenset("deny refute".split())
 FACILITY_NOUNS = frozenset("""hotel center centre airport street avenue road boulevard square bridge hospital
 school university college station stadium arena building hall park library museum memorial
 foundation institute prize award highway base""".split())
+# Common nouns for one person, whom "he" or "she" may stand for ("an old man ... he bled").
+PERSON_NOUNS = frozenset("""man woman boy girl mother father son daughter wife husband brother sister
+child baby teenager resident villager survivor victim witness patient doctor official soldier officer
+worker farmer driver passenger student teacher""".split())
