@@ -289,9 +289,10 @@ def _write_outputs(graph: Triples, options: BuildOptions) -> list[Path]:
     outputs = [options.out / GRAPH_FILE]
     html = options.out / HTML_FILE
     # With --jobs > 1 the user has given this build more than one core: the page is drawn in a
-    # forked copy of this process while this one writes the Turtle.
+    # forked copy of this process while this one writes the Turtle. Not after a Dask run, whose
+    # client may leave threads behind (a fork copies their locks, not the threads).
     html_done = _forked(write_html, graph, html, max_nodes=HTML_MAX_NODES) \
-        if options.html and options.jobs > 1 else None
+        if options.html and options.jobs > 1 and options.engine == "local" else None
     write_graph(graph, outputs[0])
     _write_ontology(options.out / ONTOLOGY_FILE)
     outputs.append(options.out / ONTOLOGY_FILE)
