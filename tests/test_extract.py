@@ -622,14 +622,20 @@ def test_science_and_sport(nlp, text, expected):
 
 
 def test_no_person_named_by_a_preposition_or_a_portfolio(nlp):
-    # NER ran one organisation from the portfolio over "at" to the next name: neither "at" nor
-    # "Policy" is a person's name
-    text = ("Ana Ruiz, currently the Vice President for National Security and International Policy at "
-            "Center for Civic Progress, said that idea was the bottom line for their work.")
+    # NER ran one organisation from the portfolio over "at" to the next name (the small model's
+    # mistake, set here by hand): neither "at" nor "Policy" is a person's name
+    from spacy.tokens import Span
+
+    text = ("Tom Berg, now the Vice President for Rural Energy and Water Policy at "
+            "Orbis Institute, said the plan was sound.")
     doc = nlp(text)
+    words = [t.text for t in doc]
+    rural, at = words.index("Rural"), words.index("at")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, rural, at + 1, "ORG"), Span(doc, at + 1, at + 3, "ORG")]
     names = {m.name for sent in doc.sents for m in sentence_mentions(sent)}
     assert not names & {"at", "Policy", "International Policy"}, names
-    assert not any(s in {"at", "Policy"} for s, _, _ in facts_of(nlp, text))
+    ex = extract(doc, Article(id="t", text=text, date="2024-06-04"))
+    assert not any(f.subject.name in {"at", "Policy"} for f in ex.facts)
 
 
 def test_where_to_and_how_old(nlp):
@@ -642,7 +648,7 @@ def test_where_to_and_how_old(nlp):
 
 
 def test_going_to_is_a_plan_and_going_back_is_not(nlp):
-    text = ("Ana Ruiz is going to visit Lima. Many months ago, going back to the start of the war, "
+    text = ("Ana Ruiz is going to visit Lima. Last year, going back to the old plan, "
             "the rebel forces withdrew from the towns.")
     ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-07"))
     found = {(f.subject.name, f.relation, f.object.name if f.object else "*"): f.factuality for f in ex.facts}
@@ -651,23 +657,23 @@ def test_going_to_is_a_plan_and_going_back_is_not(nlp):
 
 
 def test_a_place_named_after_someone_is_not_that_person(nlp):
-    text = "Ana Ruiz arrived for a news conference outside the President Wilson hotel in Geneva."
+    text = "Ana Ruiz gave a speech outside the President Garcia hotel in Lima."
     doc = nlp(text)
     mentions = [m for sent in doc.sents for m in sentence_mentions(sent)]
-    assert any(m.name == "President Wilson hotel" and m.kind == "place" for m in mentions)
+    assert any(m.name == "President Garcia hotel" and m.kind == "place" for m in mentions)
     assert not any(r == "holds office" for _, r, _ in facts_of(nlp, text))
 
 
 def test_an_age_in_apposition_is_not_a_time(nlp):
-    text = "Syrian Ana Ruiz, 6, lays on her bed at a hospital in Kilis, Turkey, Feb. 9, 2016."
-    ex = extract(nlp(text), Article(id="t", text=text, date="2016-02-10"))
-    assert {e.time.text for e in ex.events if e.time} == {"Feb. 9, 2016"}
+    text = "Chilean Ana Ruiz, 6, rests in a cot at a clinic in Tarija, Bolivia, March 4, 2019."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2019-03-05"))
+    assert {e.time.text for e in ex.events if e.time} == {"March 4, 2019"}
 
 
 def test_he_after_a_man_named_by_a_common_noun_is_not_the_last_name(nlp):
-    # coreference is conservative: "he" may be the old man, so no fact gives it to Tom Berg
-    text = ("President Tom Berg visited Lima. Nearby, an old man struggled for breath as he bled from "
-            "leg injuries. President Tom Berg met Ana Ruiz. He thanked the volunteers.")
+    # coreference is conservative: "he" may be the young man, so no fact gives it to Tom Berg
+    text = ("President Tom Berg visited Lima. Outside, a young man waved a flag as he shouted at "
+            "the guards. President Tom Berg met Ana Ruiz. He thanked the volunteers.")
     found = facts_of(nlp, text)
-    assert not any(s == "Tom Berg" and r.startswith("bleed") for s, r, _ in found), found
+    assert not any(s == "Tom Berg" and r.startswith("shout") for s, r, _ in found), found
     assert ("Tom Berg", "thank", "volunteers") in found  # a name after the man takes "he" again

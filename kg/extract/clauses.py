@@ -411,7 +411,7 @@ _CLAUSE_LINKS = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "relcl"}
 
 
 def _going_to(token: Token) -> bool:
-    """"going to" as a future ("is going to visit"), not a movement ("going back to the start")."""
+    """"going to" as a future ("is going to visit"), not a movement ("going back to the old plan")."""
     return token.lower_ == "going" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
 
 
@@ -480,7 +480,7 @@ _DURATION = re.compile(r"(?i)^(?:a |an |the )?(?:\d+|one|two|three|four|five|six
 
 
 # How old, not when: "died at the age of 69", "a 45-year-old", "aged 30", and a bare small number
-# the model took for a date ("Aya Sharqawi, 6, lies on her bed").
+# the model took for a date ("Ana Ruiz, 6, lies in a cot").
 _AGE = re.compile(r"(?i)\bage[ds]?\b|\byears? old\b|-year-old\b|^\d{1,2}$")
 
 

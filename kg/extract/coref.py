@@ -23,7 +23,7 @@ class Antecedents:
         self.named: list[Mention] = []  # every person mention
         self.groups: list[tuple[Mention, ...]] = []  # agents of events with two or more named persons
         self.country_groups: list[tuple[Mention, ...]] = []  # two or more countries in one event
-        self.described: list[Mention] = []  # agents named by a common noun for one person ("an old man")
+        self.described: list[Mention] = []  # agents named by a common noun for one person ("a young man")
 
     def observe(self, event: Event) -> None:
         persons = [m for m in event.agents if m.kind == PERSON]
@@ -50,7 +50,7 @@ class Antecedents:
         if m.name in PERSONAL_SINGULAR:
             described = [d for d in self.described if d.start < before and _may_be(m.name, d)]
             if described and (not earlier or described[-1].start > earlier[-1].start):
-                return []  # "An old man struggled for breath as he bled": not the last person named
+                return []  # "A young man ran as he shouted": not the last person named
             return earlier[-1:]
         if m.name == "pair" and m.text.lower() in _STATE_WORDS and self.country_groups:
             return list(self.country_groups[-1])  # "the two sides", "both countries"

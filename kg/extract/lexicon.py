@@ -246,11 +246,11 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
                          "county", "area", "cities", "towns", "villages", "provinces", "regions", "districts"})
 # Verbs whose complement is what the subject says did not happen: "denied targeting civilians".
 DENIAL_VERBS = frozenset("deny refute".split())
-# Places named after people, in lower case after the name: "the President Wilson hotel".
+# Places named after people, in lower case after the name: "the President Garcia hotel".
 FACILITY_NOUNS = frozenset("""hotel center centre airport street avenue road boulevard square bridge hospital
 school university college station stadium arena building hall park library museum memorial
 foundation institute prize award highway base""".split())
-# Common nouns for one person, whom "he" or "she" may stand for ("an old man ... he bled").
+# Common nouns for one person, whom "he" or "she" may stand for ("a young man ... he shouted").
 PERSON_NOUNS = frozenset("""man woman boy girl mother father son daughter wife husband brother sister
 child baby teenager resident villager survivor victim witness patient doctor official soldier officer
 worker farmer driver passenger student teacher""".split())

@@ -310,7 +310,7 @@ def sentence_mentions(sent: Span) -> list[Mention]:
             out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, kind=kind, name=span.text))
             continue
         if doc[e - 1].dep_ == "compound" and doc[e - 1].head.i == e and doc[e].lower_ in FACILITY_NOUNS:
-            # "the President Wilson hotel", "the Ana Ruiz Foundation": a place or body named after
+            # "the President Garcia hotel", "the Ana Ruiz Foundation": a place or body named after
             # someone, not the person
             span = doc[s:e + 1]
             out.append(Mention(text=span.text, start=span.start_char, end=span.end_char,
