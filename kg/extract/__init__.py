@@ -149,11 +149,13 @@ _NOT_ALWAYS_PEOPLE = {"justice", "general", "major", "chair", "head", "speaker",
                       "king", "queen", "lady", "lord", "sir", "dame"}
 
 
+_PEOPLE = (ROLE_NOUNS | TITLE_HEADS) - _NOT_ALWAYS_PEOPLE
+
+
 def _person_noun(word: str) -> bool:
     """A profession or title, singular or plural: "astronomers", "coaches", "spokesmen"."""
-    people = (ROLE_NOUNS | TITLE_HEADS) - _NOT_ALWAYS_PEOPLE
-    return word in people or word.endswith("s") and (word[:-1] in people or word.endswith("es") and word[:-2] in people) \
-        or word.endswith("men") and word[:-3] + "man" in people
+    return word in _PEOPLE or word.endswith("s") and (word[:-1] in _PEOPLE or word.endswith("es") and word[:-2] in _PEOPLE) \
+        or word.endswith("men") and word[:-3] + "man" in _PEOPLE
 
 
 def _excluded(article: Article, start: int, end: int) -> bool:

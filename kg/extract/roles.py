@@ -95,7 +95,7 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
         tok = _root_in(toks)
         if index.at(tok) is not m:
             continue
-        person = tok.ent_type_ == "PERSON" or _personal_name(sent, m)
+        person = tok.ent_type_ == "PERSON" or _personal_name(toks, m)
         if not person and m.kind != OTHER:
             continue  # a name NER left untyped may still take an apposed title ("Ana Ruiz, a spokeswoman")
         if person and (office := _role_before(sent, m, index)) is not None:  # "coach Helena Duarte"
@@ -114,10 +114,10 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
                 yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
 
 
-def _personal_name(sent: Span, m: Mention) -> bool:
+def _personal_name(toks: list[Token], m: Mention) -> bool:
     """A name NER took for an organisation that reads as a person's after a role noun: two or three
-    capitalised words, none an organisation's word ("Nadia Kern", not "Kestrel Foods")."""
-    toks = tokens_in(sent, m.start, m.end)
+    capitalised words (the mention's tokens), none an organisation's word ("Nadia Kern", not
+    "Kestrel Foods")."""
     return m.kind in {ORGANIZATION, OTHER} and 2 <= len(toks) <= 3 and all(
         t.pos_ == "PROPN" and t.is_title and t.lower_ not in BODY_NAME_HEADS for t in toks) \
         and not gazetteer.load().country(m.name) and not places.candidates(m.name)
