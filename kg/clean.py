@@ -360,12 +360,14 @@ _POSITION_LETTER = re.compile(r"(\b[A-Z][\w.'’-]*)\s+\((?:L|R|C|left|right|cen
 
 # An archive photo's caption opens with "FILE -" (or "FILE PHOTO:"): no part of what it says.
 _FILE_PHOTO = re.compile(r"^FILE(?: PHOTO)?\s*(?:[-\u2013\u2014]+|:)\s*(?=\S)", re.I)
+# ... and so does one run into the text after a sentence, in capitals: "... said. FILE - Ana Ruiz ...".
+_FILE_PHOTO_INLINE = re.compile(r"(?<=[.!?\"\u201d\u2019)] )FILE(?: PHOTO)?\s*(?:[-\u2013\u2014]+|:)\s*(?=[A-Z])")
 
 
 def strip_photo_positions(para: str) -> str:
     """Drop a caption's "FILE -", and its ", left," or "(R)" after a name; the names and their
     commas stay."""
-    para = _FILE_PHOTO.sub("", para)
+    para = _FILE_PHOTO_INLINE.sub("", _FILE_PHOTO.sub("", para))
     para = _POSITION_IN_LIST.sub(r"\1,", para)
     para = _POSITION.sub(r"\1", para)
     return _POSITION_LETTER.sub(r"\1", para)

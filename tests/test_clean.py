@@ -451,3 +451,11 @@ def test_an_archive_photos_file_mark_is_dropped():
     assert strip_photo_positions("FILE - Foreign Minister Ana Ruiz speaks in Lima.") == "Foreign Minister Ana Ruiz speaks in Lima."
     assert strip_photo_positions("FILE PHOTO: Tom Berg, left, and Eva Sol") == "Tom Berg and Eva Sol"
     assert strip_photo_positions("Filed papers show the deal.") == "Filed papers show the deal."
+
+
+def test_a_file_mark_run_into_the_text_after_a_sentence_is_dropped():
+    from kg.clean import strip_photo_positions
+
+    text = "Talks ended on Monday. FILE - Chilean Navy Admiral Ana Ruiz (R) greets Tom Berg."
+    assert strip_photo_positions(text) == "Talks ended on Monday. Chilean Navy Admiral Ana Ruiz greets Tom Berg."
+    assert strip_photo_positions("The FILE - format stays.") == "The FILE - format stays."
