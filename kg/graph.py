@@ -192,6 +192,8 @@ class GraphBuilder:
         g = self.g
         subj = self.entity(article_id, f.subject)
         obj = self.entity(article_id, f.object) if f.object is not None else None
+        if obj == subj:
+            return  # one entity on both sides once names are resolved ("he stood with him"): says nothing
         node = self.iris.fact(article_id, str(subj), f.relation, str(obj), f.content or "",
                               str(f.sentence.start), str(f.event.start if f.event else ""))
         rel = self._relation(f.relation)

@@ -225,3 +225,20 @@ def test_every_mention_is_a_nif_phrase_pointing_at_its_entity():
     assert g.value(phrase, ITSRDF.taIdentRef) == iris.entity("anna novak")
     assert g.value(iris.mention("a", 28, 38), ITSRDF.taIdentRef) == iris.entity("iso-us")
     assert g.value(iris.mention("a", 28, 38), KG.reading) == Literal(GOVERNMENT)
+
+
+def test_a_fact_whose_two_sides_resolve_to_one_entity_is_not_recorded():
+    # "Ana Ruiz ... Ruiz": the surname is the same woman, so "Ana Ruiz meet Ruiz" says nothing
+    ex = _extraction("a", ("Ana Ruiz", "person"), ("Ruiz", "person"), ("Tom Berg", "person"))
+    m = ex.mentions
+    facts = (Fact(subject=m[0], relation="meet", object=m[1], sentence=ex.sentences[0]),
+             Fact(subject=m[0], relation="meet", object=m[2], sentence=ex.sentences[0]))
+    ex = ArticleExtraction(ex.article, ex.sentences, m, (), facts)
+    r = Resolver()
+    r.add(ex)
+    builder = GraphBuilder(IRIs())
+    builder.set_resolution(*r.resolve())
+    builder.add_extraction(ex)
+    facts = list(builder.g.subjects(RDF.type, KG.Fact))
+    assert len(facts) == 1
+    assert builder.g.value(facts[0], KG.object) == IRIs().entity("tom berg")
