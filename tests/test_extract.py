@@ -677,3 +677,40 @@ def test_he_after_a_man_named_by_a_common_noun_is_not_the_last_name(nlp):
     found = facts_of(nlp, text)
     assert not any(s == "Tom Berg" and r.startswith("shout") for s, r, _ in found), found
     assert ("Tom Berg", "thank", "volunteers") in found  # a name after the man takes "he" again
+
+
+@pytest.mark.parametrize("text, office, country", [
+    ("North Korean President Tom Berg met Ana Ruiz.", "North Korean President", "North Korean"),
+    ("Sri Lankan Prime Minister Eva Sol met Ana Ruiz.", "Sri Lankan Prime Minister", "Sri Lankan"),
+    ("Turkish Foreign Minister Eva Sol met Ana Ruiz.", "Turkish Foreign Minister", "Turkish"),
+])
+def test_a_demonym_before_a_title_is_the_office_holders_country(nlp, text, office, country):
+    # two-word demonyms too; the person is a national of that country, not a second party to the meeting
+    found = facts_of(nlp, text)
+    name = next(s for s, r, _ in found if r == "holds office")
+    assert {(name, "holds office", office), (name, "affiliated with", country), (name, "from", country)} <= found
+    assert not any(s == country for s, _, _ in found), found
+
+
+def test_a_name_particle_after_a_title_opens_the_name(nlp):
+    found = facts_of(nlp, "Foreign Minister Sheikh al-Khalid met Tom Berg.")
+    assert ("al-Khalid", "meet", "Tom Berg") in found
+    assert not any(o.endswith("al-") for _, r, o in found if r == "holds office"), found
+
+
+def test_a_hyphenated_title_suffix_stays_with_the_title(nlp):
+    found = facts_of(nlp, "President-elect Ana Ruiz met Tom Berg.")
+    assert {("Ana Ruiz", "holds office", "President-elect"), ("Ana Ruiz", "meet", "Tom Berg")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "their" meeting is the meeting of those who arrive for it
+    ("Ana Ruiz and Tom Berg arrive for their meeting in the Kremlin in Moscow.", ("Ana Ruiz", "meet", "Tom Berg")),
+    # a meeting the sentence's subject came out of
+    ("Lena Berg spoke to reporters following a meeting with Nadia Kern in Lima.", ("Lena Berg", "meet", "Nadia Kern")),
+    # a caption with no verb: the names it shows took part
+    ("Senators Lena Berg and Ivo Tal, following a closed-door meeting with President Nadia Kern.",
+     ("Ivo Tal", "meet", "Nadia Kern")),
+])
+def test_who_took_part_in_a_meeting_named_by_a_noun(nlp, text, expected):
+    assert expected in facts_of(nlp, text)

@@ -169,7 +169,7 @@ ACCUSATION_HEADS = frozenset("suspect convict charge accuse sentence try trial a
 # Gatherings one takes part in by being there: "X spoke during a news conference", "at a rally".
 GATHERING_NOUNS = frozenset("meeting meetings talks summit conference ceremony rally rallies session "
                             "forum gathering dinner breakfast lunch reception".split())
-PRESENCE_PREPS = frozenset("during at after before for in ahead".split())
+PRESENCE_PREPS = frozenset("during at after following before for in ahead".split())
 # Offices of a town, county or state: "Tulsa Mayor X" serves (and lives in) Tulsa.
 LOCAL_OFFICES = frozenset("mayor governor sheriff councilman councilwoman councillor councilor alderman "
                           "senator representative assemblyman assemblywoman legislator supervisor".split())

@@ -23,6 +23,7 @@ _LABEL_KINDS = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLAC
                 "NORP": GROUP}
 # Words that may sit inside a proper name between capitalised words ("Secretary of State").
 _CONNECTORS = {"of", "for", "&", "de", "al", "bin"}
+_NAME_PARTICLES = {"de", "al", "bin"}  # connectors that open a name rather than a title's complement
 _DETERMINERS = {"the", "a", "an"}
 _NEVER_OPEN_A_NAME = {"VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PART"}  # in lower case
 
@@ -57,10 +58,18 @@ def _joins_two_entities(left: Token, right: Token) -> bool:
     return left.ent_type_ == "PERSON" and right.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "NORP"}
 
 
-def _is_affiliation_token(token: Token) -> bool:
-    """A demonym or country short form that may open a titled name ("Turkish", "US")."""
+def _affiliation_start(doc: list[Token], floor: int, i: int) -> int | None:
+    """Where a demonym or country name ending just before token i starts, if one does: "Turkish",
+    "US", "North Korean", "Sri Lankan" (a titled name's affiliation); at most three words back."""
     gaz = gazetteer.load()
-    return bool(gaz.demonym(token.text) or gaz.country(token.text, allow_code=token.is_upper))
+    for k in range(max(floor, i - 3), i):
+        words = doc[k:i]
+        if not all(t.is_title or t.is_upper for t in words):
+            continue
+        text = "".join(t.text_with_ws for t in words).rstrip()
+        if gaz.demonym(text) or gaz.country(text, allow_code=i - k == 1 and doc[k].is_upper):
+            return k
+    return None
 
 
 def headline_like(sent: Span) -> bool:
@@ -89,8 +98,8 @@ def _runs(sent: Span) -> Iterator[tuple[int, int]]:
                 and doc[start - 1].lower_ in TITLE_MODIFIERS:
             start -= 1
         # "Turkish Foreign Minister ...": a leading demonym or country joins a titled name.
-        while start > sent.start and is_title_word(doc[start]) and _is_affiliation_token(doc[start - 1]):
-            start -= 1
+        if is_title_word(doc[start]) and (k := _affiliation_start(doc, sent.start, start)) is not None:
+            start = k
         while j < end:
             t = doc[j]
             if _is_name_token(t):
@@ -115,6 +124,8 @@ def _runs(sent: Span) -> Iterator[tuple[int, int]]:
         i = j
 
 
+# Words hyphenated to a title that make it another office: "President-elect", "Minister-designate".
+_TITLE_SUFFIXES = {"elect", "designate"}
 _COURTESY = {"mr", "mrs", "ms", "dr", "prof"}  # honorifics that are never the end of a title
 
 
@@ -267,16 +278,19 @@ def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
     if head is None:
         return s, s, s
     name = head + 1
-    if doc[name].lower_ in _CONNECTORS | {"to"}:  # "Secretary of State Anna Novak"
+    if doc[name].lower_ in _CONNECTORS - _NAME_PARTICLES | {"to"}:  # "Secretary of State Anna Novak", not "Sheikh al-Sabah"
         name = _name_after_complement(doc, name, e)
     while name < e - 1 and is_title_word(doc[name]):
         name += 1
+    while name < e - 2 and doc[name].text == "-" and doc[name + 1].lower_ in _TITLE_SUFFIXES:
+        name += 2  # "President-elect Ana Ruiz": the suffix belongs to the title
     # Leading country names or demonyms are the affiliation, not part of the title; so is an
     # organisation's name ("Petrobol Director ...", "Andean Council Secretary-General ...").
     title = s
     for i in range(s, head):
-        if gaz.demonym(doc[i].text) or gaz.country(doc[s:i + 1].text, allow_code=doc[i].text.isupper()):
-            title = i + 1
+        if gaz.demonym(doc[i].text) or gaz.demonym(doc[s:i + 1].text) \
+                or gaz.country(doc[s:i + 1].text, allow_code=doc[i].text.isupper()):
+            title = i + 1  # "Chilean", "North Korean", "U.S."
     while title < head and doc[title].ent_type_ in {"ORG", "FAC"} and doc[title].lower_ not in PORTFOLIO_WORDS \
             and not is_title_word(doc[title]) \
             or title < head and title > s and doc[title].lower_ in _CONNECTORS and doc[title - 1].ent_type_ == "ORG":

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
-from kg.extract.clauses import MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens
+from kg.extract.clauses import ANAPHOR, MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens
 from kg.extract.tokens import children, sentence_tokens
 from kg.timex import WEEKDAYS
 from kg.types import (ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention,
@@ -88,6 +88,9 @@ def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
             noun, head = head.head, head.head.head
         else:
             head = head.head
+    if present and head.dep_ == "ROOT" and head.pos_ in {"PROPN", "NOUN"}:
+        # a caption with no verb: "Ana Ruiz and Tom Berg, following a meeting with X"
+        return [m for h in (head, *head.conjuncts) if (m := index.at(h)) is not None and m.kind in _ACTOR_KINDS]
     if head.pos_ != "VERB" or noun.dep_ not in {"dobj", "pobj"}:
         return []
     if head.lemma_.lower() not in lex.SUPPORT_VERBS and not present:
@@ -165,8 +168,8 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
             continue
         agents, patients, place = _roles(noun, index)
         event_type = _event_type(noun)
-        if not agents:
-            agents = _support_subjects(noun, index)
+        if all(a.kind == ANAPHOR for a in agents):  # none, or a pronoun: "X and Y arrived for their meeting"
+            agents = _support_subjects(noun, index) or agents
         if not patients:
             patients = _support_targets(noun, event_type, index)
         if not agents and noun.lower_ in lex.VICTIM_NOUNS:

@@ -78,10 +78,11 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
     for m in index.mentions:
         if m.title and m.kind == PERSON:
             office = office_mention(m)
-            qualifier = None
+            qualifier, demonym = None, None
             if m.affiliation:
                 gaz = gazetteer.load()
-                national = gaz.demonym(m.affiliation) or gaz.country(m.affiliation, allow_code=True)
+                demonym = gaz.demonym(m.affiliation)
+                national = demonym or gaz.country(m.affiliation, allow_code=True)
                 qualifier = Mention(m.affiliation, m.start, m.start + len(m.affiliation),
                                     GROUP if national else ORGANIZATION, m.affiliation)
             yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
@@ -89,6 +90,8 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
                 yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
             if (place := _place_of_office(sent, m)) is not None:  # "Tucson Mayor X" -> X from Tucson
                 yield Fact(subject=m, relation=FROM, object=place, sentence=record)
+            elif demonym is not None and qualifier is not None:  # "North Korean President X": a national
+                yield Fact(subject=m, relation=FROM, object=qualifier, sentence=record)
     for m in sorted(index.mentions, key=lambda x: x.start):
         if not (toks := tokens_in(sent, m.start, m.end)):
             continue
