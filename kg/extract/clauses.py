@@ -128,6 +128,8 @@ def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Menti
         seen.add(child.i)
         if child.dep_ == "poss" and head is not None:
             continue  # "Oregon's Gerald Hale", "Lima's National Ballet": a description, not a second participant
+        if child.dep_ == "compound" and head is not None and _qualifies_role(child, index):
+            continue  # "Orbis spokesman Karl Dorn": the company is whose spokesman, not a second speaker
         if index.at(child) is not None and (child.dep_ in _NP_DEPS or child.dep_ == "prep"):
             found.append(index.at(child))
             found += _np_members(child, index, seen)
@@ -141,6 +143,27 @@ def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Menti
         elif child.dep_ in {"cc", "punct", "prep"} and child.lower_ not in lex.MEMBER_MARKERS:
             found += [m for m in _np_members(child, index, seen) if m.kind != "concept"]
     return found
+
+
+_ROLE_WORDS = lex.TITLE_HEADS | lex.ROLE_NOUNS
+
+
+def _qualifies_role(token: Token, index: MentionIndex) -> bool:
+    """Is the name at this token followed by a lower-case role noun, as in "Orbis spokesman X" or
+    "EU foreign policy chief X" (lower-case modifiers between)?"""
+    m, doc = index.at(token), token.doc
+    if m is None:
+        return False
+    k = token.i
+    while k < len(doc) and doc[k].idx < m.end:
+        k += 1
+    for j in range(k, min(k + 4, len(doc))):
+        word = doc[j]
+        if not (word.is_lower and word.is_alpha):
+            return False
+        if word.pos_ == "NOUN" and word.lemma_ in _ROLE_WORDS:
+            return True
+    return False
 
 
 def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None) -> list[Mention]:

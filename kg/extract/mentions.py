@@ -176,8 +176,12 @@ def _split_of(doc: Doc, s: int, e: int) -> tuple[int, bool] | None:
         place = _is_known_place(tail.text)
         before = doc[k - 1]
         company = before.lower_ in _COMPANY_SUFFIXES or before.text == "," and doc[k - 2].lower_ in _COMPANY_SUFFIXES
-        person = k - s >= 2 and all(t.ent_type_ == "PERSON" for t in doc[s:k]) and \
-            not any(t.lower_ in TITLE_HEADS for t in doc[s:k])
+        person = k - s >= 2 and not any(t.lower_ in TITLE_HEADS for t in doc[s:k]) and (
+            all(t.ent_type_ == "PERSON" for t in doc[s:k])
+            # "Ana Ruiz of Chile" with only the country tagged: a name NER missed, then where from
+            or k - s <= 3 and all(not t.ent_type_ and t.pos_ == "PROPN" and t.is_title
+                                  and t.lower_ not in BODY_NAME_HEADS for t in doc[s:k])
+            and all(t.ent_type_ in {"GPE", "LOC"} for t in tail))
         if place and (company or person):
             return k, True
         # "Ana Ruiz of the Green Party": NER starts an organisation after "of" that the name is not part of

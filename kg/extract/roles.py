@@ -6,13 +6,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.clauses import MentionIndex
+from kg.extract.clauses import MentionIndex, _factuality
 from kg.extract.lexicon import BODY_NAME_HEADS, LOCAL_OFFICES, ROLE_NOUNS, TITLE_HEADS
 from kg.extract.mentions import office_mention
 from kg import gazetteer, places
 from kg.extract.static import AFFILIATED_WITH, FROM
 from kg.extract.tokens import children, doc_text, sentence_tokens, tokens_in
-from kg.types import COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Fact, Mention, Sentence
+from kg.types import ASSERTED, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Fact, Mention, Sentence
 
 HOLDS_OFFICE = "holds office"
 
@@ -68,9 +68,14 @@ def _local_office(title: str | None) -> bool:
 
 
 def _appositions(person: Token) -> Iterator[Token]:
+    """Nouns said of a person: apposed ones, and what the clause makes them ("X was installed as
+    chairman of Y", "X serves as ambassador")."""
     yield from (c for c in children(person) if c.dep_ == "appos")
     if person.dep_ == "appos":
         yield person.head
+    if person.dep_ in {"nsubj", "nsubjpass"}:
+        yield from (g for c in children(person.head) if c.dep_ == "prep" and c.lower_ == "as"
+                    for g in children(c) if g.dep_ == "pobj")
 
 
 def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
@@ -112,9 +117,13 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
             phrase = _phrase(ap)
             office = Mention(phrase.text, phrase.start_char, phrase.end_char, OFFICE, phrase.text)
             qualifier = _qualifier(ap, index)
-            yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
+            # "will serve as ambassador": as sure as the clause that says it
+            factuality = _factuality(ap.head.head) if ap.head.lower_ == "as" else ASSERTED
+            yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier,
+                       factuality=factuality)
             if qualifier is not None and qualifier.kind == ORGANIZATION:
-                yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
+                yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record,
+                           factuality=factuality)
 
 
 def _personal_name(toks: list[Token], m: Mention) -> bool:

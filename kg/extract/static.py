@@ -76,7 +76,12 @@ def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]
     text, offset = sent.text, sent.start_char
     gaz = gazetteer.load()
     for a, b in zip(ms, ms[1:]):
-        if b.kind not in _PLACES or text[a.end - offset:b.start - offset].strip() != ",":
+        between = text[a.end - offset:b.start - offset].strip()
+        if between == "in" and a.kind == PLACE and b.kind in _PLACES:
+            # "Krakow in Poland", wherever the parser hung the "in"
+            yield Fact(subject=a, relation=LOCATED_IN, object=b, sentence=record)
+            continue
+        if b.kind not in _PLACES or between != ",":
             continue
         # "Greenville, N.C.", "Eugene, Ore.": a town and its state, even in a list of
         # such pairs and when NER took the town for an organisation.
@@ -132,12 +137,16 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
                 if other is m or other.start < m.end and m.start < other.end:
                     continue
                 # "Acme Corp. of Denver": of a place, an organisation is based there
-                if m.kind == ORGANIZATION and other.kind in _PLACES and prep in {"in", "at", "of"}:
-                    yield Fact(subject=m, relation=BASED_IN, object=other, sentence=record)
-                elif m.kind == PERSON and other.kind in _PLACES and prep in {"of", "from"}:
-                    yield Fact(subject=m, relation=FROM, object=other, sentence=record)
-                elif m.kind == PERSON and other.kind == ORGANIZATION and prep in {"of", "at", "for", "with", "from"}:
-                    yield Fact(subject=m, relation=AFFILIATED_WITH, object=other, sentence=record)
+                if m.kind != PERSON:
+                    if m.kind == ORGANIZATION and other.kind in _PLACES and prep in {"in", "at", "of"}:
+                        yield Fact(subject=m, relation=BASED_IN, object=other, sentence=record)
+                    continue
+                # "X of Harvard and Y of Bordeaux": the parser may hang both on X; each is the nearer name's
+                owner = _nearer_person(sent, index, m, prep, other) or m
+                if other.kind in _PLACES and prep in {"of", "from"}:
+                    yield Fact(subject=owner, relation=FROM, object=other, sentence=record)
+                elif other.kind == ORGANIZATION and prep in {"of", "at", "for", "with", "from"}:
+                    yield Fact(subject=owner, relation=AFFILIATED_WITH, object=other, sentence=record)
             for child in children(tok):
                 owner = index.at(child) if child.dep_ in {"poss", "compound", "nmod"} else None
                 if owner is None or owner is m:
@@ -163,16 +172,39 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
                             break
 
 
+def _nearer_person(sent: Span, index: MentionIndex, m: Mention, prep: str, other: Mention) -> Mention | None:
+    """Another person named between m and "prep other", right before the preposition."""
+    text, offset = sent.text, sent.start_char
+    for n in index.mentions:
+        if n is not m and n.kind == PERSON and m.end <= n.start and n.end <= other.start:
+            between = text[n.end - offset:other.start - offset].strip().lower()
+            if between in {prep, prep + " the"}:
+                return n
+    return None
+
+
 def _place_in_place(sent: Span, record: Sentence, index: MentionIndex, m: Mention,
                     toks: list[Token]) -> Iterator[Fact]:
     """"Arica and Iquique in Chile", "the cities of A and B in France": places inside a place."""
+    doc = sent.doc
     for tok in toks:
-        for prep, other in _prep_objects(tok, {"in"}, index):
-            if other.kind not in _PLACES or other is m or m.kind == COUNTRY:
+        for child in children(tok):
+            if child.dep_ == "poss" and m.kind != COUNTRY and (owner := index.at(child)) is not None \
+                    and owner is not m and owner.kind in _PLACES:
+                yield Fact(subject=m, relation=LOCATED_IN, object=owner, sentence=record)  # "Chile's Atacama Desert"
+            if child.dep_ != "prep" or child.lower_ != "in":
                 continue
-            for place in [m, *(index.at(c) for c in tok.conjuncts)]:
-                if place is not None and place.kind in _PLACES and place.kind != COUNTRY:
-                    yield Fact(subject=place, relation=LOCATED_IN, object=other, sentence=record)
+            for other in (index.at(g) for g in children(child) if g.dep_ == "pobj"):
+                if other is None or other.kind not in _PLACES or other is m or m.kind == COUNTRY:
+                    continue
+                places = [m, *(index.at(c) for c in tok.conjuncts)]
+                nearer = index.at(doc[child.i - 1])
+                if nearer is not None and nearer.kind == PLACE and all(nearer is not p for p in places):
+                    # "A and B in Chile and C in Peru", with "in Peru" hung on A: C is what lies there
+                    places = [nearer]
+                for place in places:
+                    if place is not None and place.kind in _PLACES and place.kind != COUNTRY:
+                        yield Fact(subject=place, relation=LOCATED_IN, object=other, sentence=record)
 
 
 def _titled_by_organisation(sent: Span, index: MentionIndex, first: Token) -> Mention | None:
@@ -401,8 +433,22 @@ def delegations(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[F
                     yield Fact(subject=m, relation=AFFILIATED_WITH, object=owner, sentence=record)
 
 
+def fellow_members(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """"Pat Holt and other members of the Rowing Club": the named one is a member too."""
+    for m in index.mentions:
+        if m.kind != PERSON or (tok := _head_token(sent, m)) is None:
+            continue
+        for c in tok.conjuncts:
+            if c.lemma_ != "member" or not any(a.lower_ in {"other", "fellow"} for a in children(c)):
+                continue
+            for _, org in _prep_objects(c, {"of"}, index):
+                if org.kind == ORGANIZATION:
+                    yield Fact(subject=m, relation=AFFILIATED_WITH, object=org, sentence=record)
+
+
 def static_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     yield from located(sent, record, index)
+    yield from fellow_members(sent, record, index)
     yield from attached(sent, record, index)
     yield from named_places_in(sent, record, index)
     yield from described(sent, record, index)
