@@ -132,3 +132,27 @@ def test_a_name_ner_missed_before_of_and_a_country_is_split_from_it(nlp):
     assert {"Ana Ruiz", "Chile"} <= names and "Ana Ruiz of Chile" not in names
     doc = nlp("The Central Bank of Chile raised rates.")
     assert "Central Bank of Chile" in {m.name for sent in doc.sents for m in sentence_mentions(sent)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The statement was delivered to the independent Lima newspaper El Faro.", ("El Faro", "based in", "Lima")),
+    ("The French carmaker Renault cut jobs.", ("Renault", "based in", "French")),
+    ("Renault, the French carmaker, cut jobs.", ("Renault", "based in", "French")),
+    ("Orbis Holdings, a major Hong Kong property group, holds a stake.", ("Orbis Holdings", "based in", "Hong Kong")),
+    ("The Chilean Navy rescued the crew.", ("Chilean Navy", "based in", "Chilean")),
+])
+def test_where_an_organisation_is_from_its_description(nlp, text, expected):
+    assert expected in facts_of(nlp, text)
+
+
+def test_an_embassy_is_not_based_in_the_country_that_keeps_it(nlp):
+    found = facts_of(nlp, "Protesters gathered outside the Chilean Embassy in Lima.")
+    assert not any(s == "Chilean Embassy" and o == "Chilean" for s, _, o in found), found
+
+
+def test_a_city_in_a_city_is_not_read_off_the_words_alone(nlp):
+    # the "in" may be where the sentence's event was; only a country or state is sure to hold the place
+    found = facts_of(nlp, "Fighters trained before the battle to retake Krakow in Gdansk.")
+    assert ("Krakow", "located in", "Gdansk") not in found
+    found = facts_of(nlp, "Students of the American University of Beirut marched.")
+    assert not any(r == "based in" and o == "American" for _, r, o in found), found

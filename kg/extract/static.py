@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg import gazetteer
+from kg import gazetteer, places
 from kg.extract.clauses import MentionIndex, arg_mentions
-from kg.extract.lexicon import PLACE_NOUNS, TITLE_HEADS
+from kg.extract.lexicon import PERSON_NOUNS, PLACE_NOUNS, TITLE_HEADS
 from kg.extract.tokens import children, sentence_tokens, tokens_in
 from kg.types import ASSERTED, COUNTRY, GROUP, ORGANIZATION, OTHER, PERSON, PLACE, REPORTED, Fact, Mention, Sentence
 
@@ -77,8 +77,9 @@ def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]
     gaz = gazetteer.load()
     for a, b in zip(ms, ms[1:]):
         between = text[a.end - offset:b.start - offset].strip()
-        if between == "in" and a.kind == PLACE and b.kind in _PLACES:
-            # "Krakow in Poland", wherever the parser hung the "in"
+        if between == "in" and a.kind == PLACE and b.kind in _PLACES and (gaz.country(b.text) or gaz.division(b.text)):
+            # "Krakow in Poland", wherever the parser hung the "in" (but "to retake Mosul in Bashiqa"
+            # may be where the training was: only a country or state is sure to be around the place)
             yield Fact(subject=a, relation=LOCATED_IN, object=b, sentence=record)
             continue
         if b.kind not in _PLACES or between != ",":
@@ -183,6 +184,12 @@ def _nearer_person(sent: Span, index: MentionIndex, m: Mention, prep: str, other
     return None
 
 
+def _is_known_place(text: str) -> bool:
+    """A country, state or city in the gazetteers (NER tags a possessor "Sylvia's" as a place at times)."""
+    gaz = gazetteer.load()
+    return bool(gaz.country(text) or gaz.division(text) or places.candidates(text))
+
+
 def _place_in_place(sent: Span, record: Sentence, index: MentionIndex, m: Mention,
                     toks: list[Token]) -> Iterator[Fact]:
     """"Arica and Iquique in Chile", "the cities of A and B in France": places inside a place."""
@@ -190,7 +197,7 @@ def _place_in_place(sent: Span, record: Sentence, index: MentionIndex, m: Mentio
     for tok in toks:
         for child in children(tok):
             if child.dep_ == "poss" and m.kind != COUNTRY and (owner := index.at(child)) is not None \
-                    and owner is not m and owner.kind in _PLACES:
+                    and owner is not m and owner.kind in _PLACES and _is_known_place(owner.text):
                 yield Fact(subject=m, relation=LOCATED_IN, object=owner, sentence=record)  # "Chile's Atacama Desert"
             if child.dep_ != "prep" or child.lower_ != "in":
                 continue
@@ -259,6 +266,14 @@ def described(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fac
     """A person described by a noun: "X, a native of Y" (from), "X, an Army nurse", "X, an expert at
     Y", "X was a correspondent for Y" (affiliated with)."""
     for m in index.mentions:
+        if m.kind == ORGANIZATION and (tok := _head_token(sent, m)) is not None:
+            # "Orbis Holdings, a Hong Kong property group", "Renault, the French carmaker"
+            for noun in _descriptions(tok):
+                if noun.pos_ == "NOUN" and noun.lower_ not in TITLE_HEADS | _ABOUT_PLACE | PERSON_NOUNS:
+                    for place in _named_modifiers(noun, index, {"compound", "nmod", "amod"}):
+                        if _national_or_place(place) and place is not m:
+                            yield Fact(subject=m, relation=BASED_IN, object=place, sentence=record)
+            continue
         if m.kind not in {PERSON, OTHER} or (tok := _head_token(sent, m)) is None:
             continue
         for noun in _descriptions(tok):
@@ -287,6 +302,11 @@ def described(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fac
                     yield Fact(subject=m, relation=AFFILIATED_WITH, object=org, sentence=record)
 
 
+def _national_or_place(m: Mention) -> bool:
+    """A place, or a country named by its demonym ("French", "Chilean")."""
+    return m.kind in _PLACES or m.kind == GROUP and bool(gazetteer.load().demonym(m.text))
+
+
 def prenominal(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     """A place, a common noun, then a name: "Tucson artist X" (from), "the Lima newspaper X"
     (based in)."""
@@ -300,12 +320,19 @@ def prenominal(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
             nouns.append(doc[i])
             i -= 1
         place = index.at(doc[i]) if nouns and i >= sent.start else None
-        if place is None or place.kind not in _PLACES or any(n.lower_ in _ABOUT_PLACE for n in nouns):
+        if place is None or not _national_or_place(place) or any(n.lower_ in _ABOUT_PLACE for n in nouns):
             continue
         if m.kind == PERSON and any(n.lower_ in TITLE_HEADS for n in nouns):
             continue  # "Bolivia envoy", "Oregon senator": a title's place is the title's business
-        # The nouns must modify the name, not open a phrase of their own.
-        if not all(n.head.i in {t.i for t in toks} | {x.i for x in nouns} for n in nouns):
+        # The nouns must modify the name, not open a phrase of their own; the parser may also hang
+        # the name on the noun ("the Lima newspaper, El Faro") or make both the verb's subject.
+        ids = {t.i for t in toks} | {x.i for x in nouns}
+        root = next((t for t in toks if t.head.i not in ids or t.head == t), toks[-1])
+        near = nouns[0]
+        if not (all(n.head.i in ids for n in nouns)
+                or all(n.head.i in ids for n in nouns[1:]) and (
+                    root.dep_ in {"appos", "compound"} and root.head == near
+                    or near.dep_ == root.dep_ and near.head == root.head)):
             continue
         yield Fact(subject=m, relation=FROM if m.kind == PERSON else BASED_IN, object=place, sentence=record)
 
@@ -433,6 +460,27 @@ def delegations(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[F
                     yield Fact(subject=m, relation=AFFILIATED_WITH, object=owner, sentence=record)
 
 
+# Bodies a country keeps abroad: "the Chilean Embassy" sits in the host country, not in Chile.
+_ABROAD = {"embassy", "consulate", "mission", "delegation", "legation", "office", "bureau"}
+
+
+def national_bodies(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """"the Chilean Navy", "the Australian Government": a body named by its country's demonym sits there."""
+    gaz = gazetteer.load()
+    for m in index.mentions:
+        words = m.name.split()
+        if m.kind != ORGANIZATION or len(words) < 2 or words[-1].lower() in _ABROAD or "of" in words:
+            continue  # "the American University of Beirut" is in Beirut
+        if any(t.pos_ in {"VERB", "AUX"} or not t.is_alpha and t.text != "." for t in _tokens(sent, m)):
+            continue  # a headline the tagger read as one name: "Ugandan Police Detain ..."
+        for n in range(min(3, len(words) - 1), 0, -1):
+            demonym = " ".join(words[:n])
+            if gaz.demonym(demonym) and m.text.startswith(demonym):
+                country = Mention(demonym, m.start, m.start + len(demonym), GROUP, demonym)
+                yield Fact(subject=m, relation=BASED_IN, object=country, sentence=record)
+                break
+
+
 def fellow_members(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     """"Pat Holt and other members of the Rowing Club": the named one is a member too."""
     for m in index.mentions:
@@ -449,6 +497,7 @@ def fellow_members(sent: Span, record: Sentence, index: MentionIndex) -> Iterato
 def static_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     yield from located(sent, record, index)
     yield from fellow_members(sent, record, index)
+    yield from national_bodies(sent, record, index)
     yield from attached(sent, record, index)
     yield from named_places_in(sent, record, index)
     yield from described(sent, record, index)
