@@ -167,7 +167,9 @@ class Resolver:
         if before is None:
             return False
         letters = name.replace(".", "")
-        return not letters.isupper() or places.in_region_coded(before.group(1), letters)
+        # "N.C." and "Ga." as written are AP's state abbreviations, never New Caledonia or Gabon
+        return not letters.isupper() or name in gazetteer.load().abbreviations \
+            or places.in_region_coded(before.group(1), letters)
 
     def _codes_read_as_countries(self) -> dict[str, set[str]]:
         """Per article, the short forms ("US") it uses as countries: tagged as places, or dotted, as

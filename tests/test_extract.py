@@ -714,3 +714,14 @@ def test_a_hyphenated_title_suffix_stays_with_the_title(nlp):
 ])
 def test_who_took_part_in_a_meeting_named_by_a_noun(nlp, text, expected):
     assert expected in facts_of(nlp, text)
+
+
+def test_a_title_word_inside_a_persons_name_is_no_title(nlp):
+    found = facts_of(nlp, "Tom Berg was convicted of the murder of Martin Luther King Jr. in 1969.")
+    assert ("Tom Berg", "kill", "Martin Luther King Jr.") in found
+    assert not any(r == "holds office" for _, r, _ in found), found
+
+
+def test_a_county_before_a_local_office_is_where_its_holder_serves(nlp):
+    found = facts_of(nlp, "Pima County Sheriff Tom Berg said the storm passed.")
+    assert {("Tom Berg", "holds office", "Pima County Sheriff"), ("Tom Berg", "from", "Pima County")} <= found

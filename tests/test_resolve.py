@@ -242,3 +242,13 @@ def test_a_fact_whose_two_sides_resolve_to_one_entity_is_not_recorded():
     facts = list(builder.g.subjects(RDF.type, KG.Fact))
     assert len(facts) == 1
     assert builder.g.value(facts[0], KG.object) == IRIs().entity("tom berg")
+
+
+def test_an_ap_state_abbreviation_after_a_town_is_the_state_not_a_country():
+    # "N.C." is also New Caledonia's ISO code; after "Cape Hatteras," it is North Carolina
+    text = "Cape Hatteras, N.C."
+    mentions = (Mention("Cape Hatteras", 0, 13, "place", "Cape Hatteras"), Mention("N.C.", 15, 19, "country", "N.C."))
+    ex = ArticleExtraction(Article("a", text), (Sentence(0, 0, len(text), text),), mentions, (), ())
+    entities, keys = _resolve(ex)
+    assert keys[("a", 15)] != "iso-nc"
+    assert entities[keys[("a", 15)]].label == "N.C."

@@ -14,6 +14,7 @@ speaker leader head ceo cfo coo cto founder co-founder president-designate diplo
 mr. mrs. ms. dr. prof. professor sir dame lord lady officer official treasurer comptroller
 superintendent inspector chancellor-elect secretary-general undersecretary under-secretary
 administrator commandant chairmen ministers secretaries presidents
+sheriff alderman councilman councilwoman councillor councilor assemblyman assemblywoman legislator
 """.split())
 
 # Roles news writes in lower case before a name ("coach Helena Duarte", "geologist Anna Berg"):

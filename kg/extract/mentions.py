@@ -270,6 +270,19 @@ def _name_after_complement(doc: Doc, start: int, end: int) -> int:
     return person
 
 
+_GENERATIONAL = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _surname_like(doc: Doc, s: int, i: int, e: int) -> bool:
+    """A title word that is part of a person's name: "Martin Luther King Jr.", "Carole King" (NER
+    tags the words before it as the same person), or one followed only by "Jr."."""
+    if all(t.lower_ in _GENERATIONAL for t in doc[i + 1:e]):
+        return True
+    before = doc[i - 1] if i > s else None
+    return before is not None and before.ent_type_ == "PERSON" and doc[i].ent_type_ == "PERSON" \
+        and doc[i].ent_iob_ == "I" and not is_title_word(before)
+
+
 def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
     """Indices (title_start, name_start) inside [s, e): [s,t) affiliation, [t,n) title, [n,e) name."""
     gaz = gazetteer.load()
@@ -277,7 +290,8 @@ def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
     head = None
     for i in range(s, e):
         role = doc[i].lower_ in ROLE_NOUNS and i == s and doc[i].is_sent_start  # "Paleobotanist David Kim said"
-        if (doc[i].lower_ in TITLE_HEADS or role) and i + 1 < e and not all(is_title_word(t) for t in doc[i + 1:e]):
+        if (doc[i].lower_ in TITLE_HEADS or role) and i + 1 < e and not all(is_title_word(t) for t in doc[i + 1:e]) \
+                and not _surname_like(doc, s, i, e):
             head = i
     if head is None:
         return s, s, s
@@ -295,7 +309,7 @@ def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
         if gaz.demonym(doc[i].text) or gaz.demonym(doc[s:i + 1].text) \
                 or gaz.country(doc[s:i + 1].text, allow_code=doc[i].text.isupper()):
             title = i + 1  # "Chilean", "North Korean", "U.S."
-    while title < head and doc[title].ent_type_ in {"ORG", "FAC"} and doc[title].lower_ not in PORTFOLIO_WORDS \
+    while title < head and doc[title].ent_type_ in {"ORG", "FAC", "GPE", "LOC"} and doc[title].lower_ not in PORTFOLIO_WORDS \
             and not is_title_word(doc[title]) \
             or title < head and title > s and doc[title].lower_ in _CONNECTORS and doc[title - 1].ent_type_ == "ORG":
         title += 1

@@ -54,11 +54,16 @@ def _place_of_office(sent: Span, m: Mention) -> Mention | None:
     if gaz.country(aff, allow_code=True):
         kind = COUNTRY
     elif gaz.division(aff) or toks and all(t.ent_type_ in {"GPE", "LOC"} for t in toks) \
-            or _local_office(m.title) and places.candidates(aff):  # a city's name the tagger missed
+            or _local_office(m.title) and (places.candidates(aff)  # a city's name the tagger missed
+                                            or aff.split()[-1].lower() in _LOCAL_UNITS):  # "Pima County"
         kind = PLACE
     else:
         return None
     return Mention(aff, m.start, m.start + len(aff), kind, aff)
+
+
+# The last word of a local government's area: "Pima County Sheriff", "Orleans Parish Coroner".
+_LOCAL_UNITS = {"county", "parish", "township", "borough", "city", "town", "village", "district"}
 
 
 def _local_office(title: str | None) -> bool:
