@@ -725,3 +725,19 @@ def test_a_title_word_inside_a_persons_name_is_no_title(nlp):
 def test_a_county_before_a_local_office_is_where_its_holder_serves(nlp):
     found = facts_of(nlp, "Pima County Sheriff Tom Berg said the storm passed.")
     assert {("Tom Berg", "holds office", "Pima County Sheriff"), ("Tom Berg", "from", "Pima County")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "who" after a name and its description is the named one
+    ("The stadium was renamed after Karl Dorn, a tailor who assassinated Tom Berg.", ("Karl Dorn", "assassinate", "Tom Berg")),
+    ("Ana Ruiz met Tom Berg, a lawyer who represents the firm.", ("Tom Berg", "represent", "firm")),
+    # a title with its holder apposed is the holder, even when the parser hangs the name on the organisation
+    ("The chief of the company, Ana Ruiz, met Tom Berg.", ("Ana Ruiz", "meet", "Tom Berg")),
+    ("In 1979, President Tom Berg was shot to death by the head of the Central Intelligence Agency, Karl Dorn.",
+     ("Karl Dorn", "shoot", "Tom Berg")),
+    # the subject of "arrested" is the subject of "charged" after "and"
+    ("Karl Dorn and Ana Ruiz were arrested and were charged in the slaying of 58-year-old Tom Berg.",
+     ("Karl Dorn", "kill", "Tom Berg")),
+])
+def test_who_a_description_or_title_stands_for(nlp, text, expected):
+    assert expected in facts_of(nlp, text)

@@ -17,7 +17,7 @@ from kg.extract.mentions import concept_mention, is_title_word, sentence_ents
 from kg.extract.tokens import children, doc_text, memo, sentence_tokens
 from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
-from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, PERSON, PLACE, PLANNED, REPORTED, Event,
+from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, OTHER, PERSON, PLACE, PLANNED, REPORTED, Event,
                       Mention, Sentence, TimeExpr)
 
 ANAPHOR = "anaphor"  # extraction-internal kind: a pronoun or definite description to resolve
@@ -148,6 +148,18 @@ def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Menti
 _ROLE_WORDS = lex.TITLE_HEADS | lex.ROLE_NOUNS
 
 
+_NAMED_PEOPLE = {PERSON, OTHER}  # a name apposed to a title is a person's, whatever NER made of it
+
+
+def _named_holder(title: Token, index: MentionIndex) -> list[Mention]:
+    """The person apposed to a title noun: "the chief of Orbis, Ana Ruiz", also when the parser
+    hangs the name on the organisation ("the head of the agency, Karl Dorn")."""
+    named = [m for a in children(title) if a.dep_ == "appos" and (m := index.at(a)) is not None and m.kind in _NAMED_PEOPLE]
+    return named or [m for c in children(title) if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in children(c) if g.dep_ == "pobj"
+                     for a in children(g) if a.dep_ == "appos" and (m := index.at(a)) is not None and m.kind in _NAMED_PEOPLE]
+
+
 def _qualifies_role(token: Token, index: MentionIndex) -> bool:
     """Is the name at this token followed by a lower-case role noun, as in "Orbis spokesman X" or
     "EU foreign policy chief X" (lower-case modifiers between)?"""
@@ -180,6 +192,8 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
     if m is not None:
         found = [m] + _np_members(token, index, seen) + _positional_appositives(token, index, listed=True)
         return sorted({(x.start, x.end): x for x in found}.values(), key=lambda x: x.start)
+    if token.pos_ == "NOUN" and token.lower_ in lex.TITLE_HEADS and (named := _named_holder(token, index)):
+        return named  # "the chief of the company, Ana Ruiz, said": the name, not a title to resolve
     if (a := _anaphor(token)) is not None:
         return [a]
     members = []
@@ -359,7 +373,10 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(verb))
     if verb.dep_ == "relcl" and not infinitive and (
             not subjects or subjects[0].tag_ in {"WP", "WDT"} or subjects[0].lower_ == "that"):
-        return [verb.head], False  # "Ruiz, who shot Hale" / "the talks, which took place"
+        head = verb.head
+        if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN":
+            head = head.head  # "Ruiz, a tailor who shot Hale": Ruiz, not the tailor
+        return [head], False  # "Ruiz, who shot Hale" / "the talks, which took place"
     if subjects:
         return subjects, False
     if verb.tag_ == "VBG" and verb.dep_ in {"pcomp", "acl"}:

@@ -421,6 +421,9 @@ def _subjects(verb: Token, index: MentionIndex) -> Iterator[Mention]:
     """The named subjects of a verb or adjective, with their conjuncts; for a participle after a
     name ("X, suspected of ..."), the name."""
     heads = [c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
+    while not heads and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head  # "X was arrested and charged with ...": the first verb's subject
+        heads = [c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
     if not heads and verb.dep_ in {"acl", "amod"}:
         heads = [verb.head]
     for h in heads:
