@@ -156,3 +156,12 @@ def test_a_city_in_a_city_is_not_read_off_the_words_alone(nlp):
     assert ("Krakow", "located in", "Gdansk") not in found
     found = facts_of(nlp, "Students of the American University of Beirut marched.")
     assert not any(r == "based in" and o == "American" for _, r, o in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ana Ruiz, a senator from Ohio, met Tom Berg.", ("Ana Ruiz", "from", "Ohio")),
+    ("Five LDP assemblymen, including Karl Dorn from Nonsan County, signed the pledge.",
+     ("Karl Dorn", "affiliated with", "LDP")),
+])
+def test_people_described_as_from_a_place_or_among_a_bodys_members(nlp, text, expected):
+    assert expected in facts_of(nlp, text)

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from kg import gazetteer, places
 from kg.extract.clauses import MentionIndex, arg_mentions
-from kg.extract.lexicon import PERSON_NOUNS, PLACE_NOUNS, TITLE_HEADS
+from kg.extract.lexicon import MEMBER_MARKERS, PERSON_NOUNS, PLACE_NOUNS, ROLE_NOUNS, TITLE_HEADS
 from kg.extract.tokens import children, sentence_tokens, tokens_in
 from kg.types import ASSERTED, COUNTRY, GROUP, ORGANIZATION, OTHER, PERSON, PLACE, REPORTED, Fact, Mention, Sentence
 
@@ -276,7 +276,13 @@ def described(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fac
             continue
         if m.kind not in {PERSON, OTHER} or (tok := _head_token(sent, m)) is None:
             continue
-        for noun in _descriptions(tok):
+        nouns = list(_descriptions(tok))
+        if m.kind == PERSON or nouns and all(n.lower_ in _MEMBER_NOUNS for n in nouns):
+            # "X, a senator from Ohio", "a leader and senator from the city of Y"
+            for noun in (n for d in nouns for n in (d, *d.conjuncts) if n.pos_ == "NOUN"):
+                for place in _from_places(noun, index):
+                    yield Fact(subject=m, relation=FROM, object=place, sentence=record)
+        for noun in nouns:
             origin = noun.lemma_.lower() in _ORIGIN_NOUNS or noun.lower_ in _ORIGIN_NOUNS
             if origin:
                 places = [*_named_modifiers(noun, index, {"compound", "nmod", "amod"}),
@@ -305,6 +311,40 @@ def described(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fac
 def _national_or_place(m: Mention) -> bool:
     """A place, or a country named by its demonym ("French", "Chilean")."""
     return m.kind in _PLACES or m.kind == GROUP and bool(gazetteer.load().demonym(m.text))
+
+
+def _from_places(noun: Token, index: MentionIndex) -> Iterator[Mention]:
+    """Places after a noun's "from": "from Ohio", "from the city of Tarija"."""
+    for prep in children(noun):
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for g in children(prep):
+            if g.dep_ != "pobj":
+                continue
+            if (m := index.at(g)) is not None:
+                if m.kind in _PLACES:
+                    yield m
+            elif g.lower_ in PLACE_NOUNS:
+                yield from (p for _, p in _prep_objects(g, {"of"}, index) if p.kind in _PLACES)
+
+
+_MEMBER_NOUNS = TITLE_HEADS | ROLE_NOUNS | {"member"}
+
+
+def members_of(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """"five LDP assemblymen, including X": members of a body named before a people noun."""
+    for tok in sentence_tokens(sent):
+        if tok.lower_ not in MEMBER_MARKERS or tok.dep_ != "prep" or tok.head.pos_ != "NOUN":
+            continue
+        group = tok.head
+        orgs = [o for o in _named_modifiers(group, index, {"compound", "nmod", "poss"}) if o.kind == ORGANIZATION]
+        if not orgs or group.lemma_.lower() not in _MEMBER_NOUNS:
+            continue
+        for g in children(tok):
+            for m in (index.at(t) for t in (g, *g.conjuncts) if g.dep_ == "pobj"):
+                if m is not None and m.kind == PERSON:
+                    for org in orgs:
+                        yield Fact(subject=m, relation=AFFILIATED_WITH, object=org, sentence=record)
 
 
 def prenominal(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
@@ -500,6 +540,7 @@ def fellow_members(sent: Span, record: Sentence, index: MentionIndex) -> Iterato
 def static_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     yield from located(sent, record, index)
     yield from fellow_members(sent, record, index)
+    yield from members_of(sent, record, index)
     yield from national_bodies(sent, record, index)
     yield from attached(sent, record, index)
     yield from named_places_in(sent, record, index)
