@@ -165,3 +165,28 @@ def test_a_city_in_a_city_is_not_read_off_the_words_alone(nlp):
 ])
 def test_people_described_as_from_a_place_or_among_a_bodys_members(nlp, text, expected):
     assert expected in facts_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Details of the offer for Orbis SA, Europe's leading maker of paper, were not disclosed.",
+     ("Orbis SA", "based in", "Europe")),
+    ("Troops entered the Idlib province of Syria.", ("Idlib", "located in", "Syria")),
+    ("The plane hit the ground near the break-away Nagorno-Karabakh province of Azerbaijan.",
+     ("Nagorno-Karabakh", "located in", "Azerbaijan")),
+])
+def test_where_a_description_or_a_place_noun_puts_a_name(nlp, text, expected):
+    assert expected in facts_of(nlp, text)
+
+
+def test_a_company_word_before_of_and_a_city_splits_the_name(nlp):
+    from kg.extract.mentions import sentence_mentions
+    doc = nlp("The drug is made by Orbis Laboratories of Philadelphia.")
+    names = {m.name for sent in doc.sents for m in sentence_mentions(sent)}
+    assert {"Orbis Laboratories", "Philadelphia"} <= names, names
+
+
+def test_the_city_after_of_is_the_city(nlp):
+    # "the Altiplano city of X" names the city X (La Paz is also a department); only a region noun
+    # puts the name before it inside the one after
+    found = facts_of(nlp, "Officials toured the Altiplano city of La Paz.")
+    assert ("Altiplano", "located in", "La Paz") not in found

@@ -504,7 +504,7 @@ def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | N
 def _on_person(noun: Token, verb: Token, index: MentionIndex) -> bool:
     """"met Tom Berg in Lima", "talked with Ana Ruiz in Quito": the parser hangs the place on the
     person met, where it tells where the meeting was. (On a topic it tells what the topic is
-    about: "discussed the situation in Gaza".)"""
+    about: "discussed the situation in Sudan".)"""
     m = index.at(noun)
     if m is None or m.kind != PERSON or lemma(verb) in lex.TOPIC_VERBS:
         return False

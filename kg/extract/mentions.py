@@ -159,6 +159,12 @@ _COMPANY_SUFFIXES = {"inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc"
                      "gmbh", "nv", "n.v.", "bv", "spa", "s.p.a.", "lp", "l.p."}
 
 
+# Last words of a company's name that no institution "of" a place ends in ("Bank of America" stays):
+# "Orbis Laboratories of Denver".
+_COMPANY_WORDS = {"laboratories", "industries", "holdings", "enterprises", "associates", "technologies",
+                  "systems", "airlines", "motors", "pharmaceuticals", "international", "brothers"}
+
+
 def _is_known_place(text: str) -> bool:
     gaz = gazetteer.load()
     return bool(gaz.country(text) or gaz.division(text) or places.candidates(text))
@@ -175,7 +181,8 @@ def _split_of(doc: Doc, s: int, e: int) -> tuple[int, bool] | None:
         tail = doc[k + 2:e] if doc[k + 1].lower_ == "the" else doc[k + 1:e]
         place = _is_known_place(tail.text)
         before = doc[k - 1]
-        company = before.lower_ in _COMPANY_SUFFIXES or before.text == "," and doc[k - 2].lower_ in _COMPANY_SUFFIXES
+        company = before.lower_ in _COMPANY_SUFFIXES | _COMPANY_WORDS \
+            or before.text == "," and doc[k - 2].lower_ in _COMPANY_SUFFIXES
         person = k - s >= 2 and not any(t.lower_ in TITLE_HEADS for t in doc[s:k]) and (
             all(t.ent_type_ == "PERSON" for t in doc[s:k])
             # "Ana Ruiz of Chile" with only the country tagged: a name NER missed, then where from

@@ -225,6 +225,9 @@ def _titled_by_organisation(sent: Span, index: MentionIndex, first: Token) -> Me
 
 
 
+_REGION_NOUNS = {"province", "region", "district", "state", "county", "governorate", "prefecture"}
+
+
 def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     """"the cities of Krakow and Gdansk in Poland": each named place lies in the last one."""
     for tok in sentence_tokens(sent):
@@ -238,6 +241,32 @@ def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterat
                 for m in named:
                     if m.kind != COUNTRY and m is not where:
                         yield Fact(subject=m, relation=LOCATED_IN, object=where, sentence=record)
+        # "the Idlib province of Syria": the region named before the noun lies in the country or
+        # state after "of" (but in "the Altiplano city of La Paz" the city is the one after "of")
+        if tok.lower_ in _REGION_NOUNS:
+            gaz = gazetteer.load()
+            for m in _named_modifiers(tok, index, {"compound"}):
+                for _, where in _prep_objects(tok, {"of"}, index):
+                    if not (where.kind == COUNTRY or gaz.country(where.text) or gaz.division(where.text)):
+                        continue
+                    # (the noun says it is a place, whatever NER tagged the name)
+                    if m.kind in _PLACES | {OTHER, ORGANIZATION} and m.kind != COUNTRY and where.kind in _PLACES \
+                            and m is not where:
+                        yield Fact(subject=m, relation=LOCATED_IN, object=where, sentence=record)
+
+
+def possessed_descriptions(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """"Bangkok's largest slum, Klong Toey" (located in), "Orbis SA, Europe's leading papermaker"
+    (based in): a place possessing the noun a place or organisation is described by."""
+    for m in index.mentions:
+        if m.kind not in {PLACE, ORGANIZATION} or (tok := _head_token(sent, m)) is None:
+            continue
+        nouns = [c for c in children(tok) if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
+        for noun in (n for n in nouns if n.pos_ == "NOUN"):
+            for owner in _named_modifiers(noun, index, {"poss"}):
+                if owner is not m and owner.kind in _PLACES:
+                    yield Fact(subject=m, relation=LOCATED_IN if m.kind == PLACE else BASED_IN, object=owner,
+                               sentence=record)
 
 
 def _head_token(sent: Span, m: Mention) -> Token | None:
@@ -541,6 +570,7 @@ def static_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[
     yield from located(sent, record, index)
     yield from fellow_members(sent, record, index)
     yield from members_of(sent, record, index)
+    yield from possessed_descriptions(sent, record, index)
     yield from national_bodies(sent, record, index)
     yield from attached(sent, record, index)
     yield from named_places_in(sent, record, index)
