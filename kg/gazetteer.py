@@ -92,6 +92,8 @@ def _aliases(record: dict, iso) -> set[str]:
     names |= {t for n in list(names) if n and (t := _tail_after_of(n))}
     # "Iran, Islamic Republic of" -> "Iran"
     names |= {n.split(",")[0] for n in list(names) if n and "," in n}
+    # "Great Britain" -> "Britain", as news writes it
+    names |= {n[len("Great "):] for n in list(names) if n.startswith("Great ")}
     return {n for n in names if n and not re.fullmatch(r"[A-Z]{2,3}", n)}
 
 

@@ -73,3 +73,8 @@ def test_ap_state_abbreviations_are_divisions_only_as_written():
     gaz = gazetteer.load()
     assert gaz.division("Ore.") == {("US", "OR")} and gaz.division("N.C.") == {("US", "NC")}
     assert not gaz.division("Miss") and not gaz.division("ore")
+
+
+def test_britain_is_the_united_kingdom():
+    # derived from the alternative spelling "Great Britain", as news writes it
+    assert gazetteer.load().country("Britain").code == "GB"

@@ -190,3 +190,13 @@ def test_the_city_after_of_is_the_city(nlp):
     # puts the name before it inside the one after
     found = facts_of(nlp, "Officials toured the Altiplano city of La Paz.")
     assert ("Altiplano", "located in", "La Paz") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods hit Krakow in southern Poland.", ("Krakow", "located in", "Poland")),
+    ("Ana Ruiz spoke from her home near Cadiz in western Kentucky.", ("Cadiz", "located in", "Kentucky")),
+    ("The ferry reached Naxos, one of Greece's Cyclades Islands.", ("Naxos", "located in", "Cyclades Islands")),
+    ("The ferry reached Naxos, one of Greece's Cyclades Islands.", ("Naxos", "located in", "Greece")),
+])
+def test_places_in_places_through_compass_words_and_one_of(nlp, text, expected):
+    assert expected in facts_of(nlp, text)

@@ -5,6 +5,7 @@ organisation ("Uppsala University's Lena Berg", "X, a spokesman for Y")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -69,6 +70,11 @@ def _is_list_item(sent: Span, m: Mention, index: MentionIndex, *, after: bool) -
     return i < sent.end and (n := index.at(doc[i])) is not None and n.kind in _PLACES and i > toks[-1].i + 1
 
 
+# "Krakow in southern Poland": a compass word between a place and the one it lies in.
+_DIRECTION = re.compile(r"(?<=\bin) (?:the )?(?:far |deep )?(?:north|south|east|west|central|north-?east|north-?west|"
+                        r"south-?east|south-?west)(?:ern)? ", re.I)
+
+
 def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     """"Tarija, Bolivia": a place, a comma, and the region or country it lies in."""
     ms = sorted(index.mentions, key=lambda m: m.start)
@@ -76,7 +82,7 @@ def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]
     text, offset = sent.text, sent.start_char
     gaz = gazetteer.load()
     for a, b in zip(ms, ms[1:]):
-        between = text[a.end - offset:b.start - offset].strip()
+        between = _DIRECTION.sub("", text[a.end - offset:b.start - offset]).strip()
         if between == "in" and a.kind == PLACE and b.kind in _PLACES and (gaz.country(b.text) or gaz.division(b.text)):
             # "Krakow in Poland", wherever the parser hung the "in" (but "to retake Mosul in Bashiqa"
             # may be where the training was: only a country or state is sure to be around the place)
@@ -255,17 +261,31 @@ def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterat
                         yield Fact(subject=m, relation=LOCATED_IN, object=where, sentence=record)
 
 
+def nouns_of_one(tok: Token) -> list[Token]:
+    """"one" in apposition to a name: "X, one of the ..."."""
+    return [c for c in children(tok) if c.dep_ == "appos" and c.lower_ == "one"]
+
+
 def possessed_descriptions(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     """"Bangkok's largest slum, Klong Toey" (located in), "Orbis SA, Europe's leading papermaker"
     (based in): a place possessing the noun a place or organisation is described by."""
     for m in index.mentions:
-        if m.kind not in {PLACE, ORGANIZATION} or (tok := _head_token(sent, m)) is None:
+        if m.kind not in {PLACE, COUNTRY, ORGANIZATION} or (tok := _head_token(sent, m)) is None:
             continue
         nouns = [c for c in children(tok) if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
-        for noun in (n for n in nouns if n.pos_ == "NOUN"):
+        if m.kind == COUNTRY:
+            nouns = []  # "Peru, Bolivia's neighbour" says nothing of where Peru lies
+        for one in (n for n in nouns_of_one(tok) if m.kind in _PLACES):
+            # "Guernsey, one of Britain's Channel Islands": in the islands, and in Britain
+            for _, group in _prep_objects(one, {"of"}, index):
+                if group.kind in _PLACES and group is not m:
+                    yield Fact(subject=m, relation=LOCATED_IN, object=group, sentence=record)
+                    if (group_tok := _head_token(sent, group)) is not None:
+                        nouns.append(group_tok)
+        for noun in (n for n in nouns if n.pos_ in {"NOUN", "PROPN"}):
             for owner in _named_modifiers(noun, index, {"poss"}):
                 if owner is not m and owner.kind in _PLACES:
-                    yield Fact(subject=m, relation=LOCATED_IN if m.kind == PLACE else BASED_IN, object=owner,
+                    yield Fact(subject=m, relation=LOCATED_IN if m.kind in _PLACES else BASED_IN, object=owner,
                                sentence=record)
 
 
