@@ -200,3 +200,11 @@ def test_the_city_after_of_is_the_city(nlp):
 ])
 def test_places_in_places_through_compass_words_and_one_of(nlp, text, expected):
     assert expected in facts_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ana Ruiz on Sunday was touting her big win in her native South Carolina.", ("Ana Ruiz", "from", "South Carolina")),
+    ("Ana Ruiz praised Tom Berg's native Ohio.", ("Tom Berg", "from", "Ohio")),
+])
+def test_a_native_place_is_where_its_possessor_is_from(nlp, text, expected):
+    assert expected in facts_of(nlp, text)

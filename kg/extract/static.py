@@ -261,6 +261,25 @@ def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterat
                         yield Fact(subject=m, relation=LOCATED_IN, object=where, sentence=record)
 
 
+def native_places(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
+    """"X touted his win in his native Ohio": the place is where the possessor is from."""
+    for m in index.mentions:
+        if m.kind not in _PLACES or (tok := _head_token(sent, m)) is None:
+            continue
+        kids = children(tok)
+        if not any(c.lower_ == "native" and c.dep_ == "amod" for c in kids):
+            continue
+        for owner in (c for c in kids if c.dep_ == "poss"):
+            people = [p] if (p := index.at(owner)) is not None and p.kind == PERSON else []
+            if owner.lower_ in {"his", "her", "their"}:
+                # the clause's subject, a name whatever NER made of it: "his" is a person's
+                verb = next((a for a in owner.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                people = [p for h in children(verb) if h.dep_ == "nsubj"
+                          for p in arg_mentions(h, index) if p.kind in {PERSON, OTHER}] if verb is not None else []
+            for person in people:
+                yield Fact(subject=person, relation=FROM, object=m, sentence=record)
+
+
 def nouns_of_one(tok: Token) -> list[Token]:
     """"one" in apposition to a name: "X, one of the ..."."""
     return [c for c in children(tok) if c.dep_ == "appos" and c.lower_ == "one"]
@@ -591,6 +610,7 @@ def static_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[
     yield from fellow_members(sent, record, index)
     yield from members_of(sent, record, index)
     yield from possessed_descriptions(sent, record, index)
+    yield from native_places(sent, record, index)
     yield from national_bodies(sent, record, index)
     yield from attached(sent, record, index)
     yield from named_places_in(sent, record, index)
