@@ -208,3 +208,12 @@ def test_places_in_places_through_compass_words_and_one_of(nlp, text, expected):
 ])
 def test_a_native_place_is_where_its_possessor_is_from(nlp, text, expected):
     assert expected in facts_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Locations were listed as: Hot Springs National Park, Ark.; Aguadilla, Puerto Rico.",
+     ("Hot Springs National Park", "located in", "Ark.")),
+    ("They were arrested in the cities of Nantes and Angers in western France.", ("Angers", "located in", "France")),
+])
+def test_places_whatever_ner_made_of_their_names(nlp, text, expected):
+    assert expected in facts_of(nlp, text)

@@ -92,7 +92,8 @@ def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]
             continue
         # "Greenville, N.C.", "Eugene, Ore.": a town and its state, even in a list of
         # such pairs and when NER took the town for an organisation.
-        town_and_state = a.kind in {PLACE, ORGANIZATION} and bool(gaz.division(b.text)) and not gaz.division(a.text)
+        town_and_state = (a.kind in {PLACE, ORGANIZATION} or a.kind == OTHER and b.text.endswith(".")) \
+            and bool(gaz.division(b.text)) and not gaz.division(a.text)  # "Hot Springs National Park, Ark."
         if a.kind not in _PLACES and not town_and_state and not _dateline_place(sent, a, b):
             continue
         if a.kind == COUNTRY or not town_and_state and (
@@ -231,6 +232,7 @@ def _titled_by_organisation(sent: Span, index: MentionIndex, first: Token) -> Me
 
 
 
+_NAMED_PLACES = _PLACES | {ORGANIZATION, OTHER}
 _REGION_NOUNS = {"province", "region", "district", "state", "county", "governorate", "prefecture"}
 
 
@@ -239,9 +241,10 @@ def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterat
     for tok in sentence_tokens(sent):
         if tok.lower_ not in PLACE_NOUNS:
             continue
-        named = [m for _, m in _prep_objects(tok, {"of"}, index) if m.kind in _PLACES]
+        # (the noun says they are places, whatever NER made of a name: "the cities of Nantes and Angers")
+        named = [m for _, m in _prep_objects(tok, {"of"}, index) if m.kind in _NAMED_PLACES]
         of_objs = [g for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of" for g in children(c) if g.dep_ == "pobj"]
-        named += [m for o in of_objs for c in o.conjuncts if (m := index.at(c)) is not None and m.kind in _PLACES]
+        named += [m for o in of_objs for c in o.conjuncts if (m := index.at(c)) is not None and m.kind in _NAMED_PLACES]
         for _, where in _prep_objects(tok, {"in"}, index):
             if where.kind in _PLACES:
                 for m in named:
