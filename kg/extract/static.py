@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from kg import gazetteer, places
 from kg.extract.clauses import MentionIndex, arg_mentions
 from kg.extract.lexicon import MEMBER_MARKERS, PERSON_NOUNS, PLACE_NOUNS, ROLE_NOUNS, TITLE_HEADS
-from kg.extract.tokens import children, sentence_tokens, tokens_in
+from kg.extract.tokens import children, memo, sentence_tokens, tokens_in
 from kg.types import ASSERTED, COUNTRY, GROUP, ORGANIZATION, OTHER, PERSON, PLACE, REPORTED, Fact, Mention, Sentence
 
 LOCATED_IN = "located in"
@@ -312,8 +312,14 @@ def possessed_descriptions(sent: Span, record: Sentence, index: MentionIndex) ->
 
 
 def _head_token(sent: Span, m: Mention) -> Token | None:
-    toks = _tokens(sent, m)
-    return next((t for t in toks if t.head not in toks or t.head == t), None) if toks else None
+    """The mention's syntactic head (asked for by several rules: worked out once per mention)."""
+    heads = memo(sent.doc, "mention_heads")
+    key = (m.start, m.end)
+    if key not in heads:
+        toks = _tokens(sent, m)
+        ids = {t.i for t in toks}
+        heads[key] = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+    return heads[key]
 
 
 def _descriptions(tok: Token) -> Iterator[Token]:
