@@ -741,3 +741,37 @@ def test_a_county_before_a_local_office_is_where_its_holder_serves(nlp):
 ])
 def test_who_a_description_or_title_stands_for(nlp, text, expected):
     assert expected in facts_of(nlp, text)
+
+
+def _person(name: str, start: int):
+    from kg.types import Mention
+    return Mention(name, start, start + len(name), "person", name)
+
+
+def test_they_is_the_last_group_unless_other_people_were_named_since():
+    from kg.extract.clauses import ANAPHOR
+    from kg.extract.coref import Antecedents
+    from kg.types import Event, Mention, Sentence
+
+    ruiz, berg = _person("Ana Ruiz", 0), _person("Tom Berg", 13)
+    they = Mention("They", 200, 204, ANAPHOR, "they")
+    antecedents = Antecedents()
+    antecedents.observe(Event(relation="discuss", event_type="Discussion", trigger="discussed", start=22, end=31,
+                              sentence=Sentence(0, 0, 40, "x"), agents=(ruiz, berg)))
+    antecedents.observe_mentions([ruiz, berg])
+    assert antecedents.resolve(they, before=200) == [ruiz, berg]
+    antecedents.observe_mentions([_person("Eva Sol", 50), _person("Karl Dorn", 80)])
+    assert antecedents.resolve(they, before=200) == []  # anyone's guess now
+
+
+def test_their_is_two_people_named_before_it_in_the_same_sentence():
+    from kg.extract.clauses import ANAPHOR
+    from kg.extract.coref import Antecedents
+    from kg.types import Event, Mention, Sentence
+
+    antecedents = Antecedents()
+    antecedents.observe(Event(relation="discuss", event_type="Discussion", trigger="discussed", start=22, end=31,
+                              sentence=Sentence(0, 0, 40, "x"), agents=(_person("Ana Ruiz", 0), _person("Tom Berg", 13))))
+    holt, tal = _person("Lena Holt", 100), _person("Ivo Tal", 114)
+    antecedents.begin_sentence([holt, tal])
+    assert antecedents.resolve(Mention("their", 134, 139, ANAPHOR, "their"), before=134) == [holt, tal]

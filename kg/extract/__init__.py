@@ -37,6 +37,7 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
         index = MentionIndex(sentence_mentions(sent))
         sentences.append(record)
         mentions += index.mentions
+        antecedents.begin_sentence(index.mentions)
         found = list(sentence_events(sent, record, index, reference=article.date))
         found += nominal_events(sent, record, index, reference=article.date)
         for event in sorted(found, key=lambda e: e.start):

@@ -24,6 +24,7 @@ class Antecedents:
         self.groups: list[tuple[Mention, ...]] = []  # agents of events with two or more named persons
         self.country_groups: list[tuple[Mention, ...]] = []  # two or more countries in one event
         self.described: list[Mention] = []  # agents named by a common noun for one person ("a young man")
+        self.current: list[Mention] = []  # the persons named in the sentence being read
 
     def observe(self, event: Event) -> None:
         persons = [m for m in event.agents if m.kind == PERSON]
@@ -38,6 +39,9 @@ class Antecedents:
         countries = list({m.name: m for m in [*event.agents, *event.patients] if m.kind == COUNTRY}.values())
         if len(countries) >= 2:  # "talks between Chile and Peru ... the two sides"
             self.country_groups.append(tuple(countries))
+
+    def begin_sentence(self, mentions: list[Mention]) -> None:
+        self.current = [m for m in mentions if m.kind == PERSON]
 
     def observe_mentions(self, mentions: list[Mention]) -> None:
         self.named += [m for m in mentions if m.kind == PERSON]
@@ -55,12 +59,27 @@ class Antecedents:
         if m.name == "pair" and m.text.lower() in _STATE_WORDS and self.country_groups:
             return list(self.country_groups[-1])  # "the two sides", "both countries"
         if m.name in PERSONAL_PLURAL or m.name == "pair":
-            return list(self.groups[-1]) if self.groups else []
+            return self._plural(before)
         if m.name.startswith("title:"):
             word = m.name.split(":", 1)[1]
             titled = [p for p in self.named if p.start < before and p.title and word in p.title.lower().split()]
             return titled[-1:]
         return []
+
+
+    def _plural(self, before: int) -> list[Mention]:
+        """"they", "their", "the two": two or more people named earlier in the sentence ("A and B
+        arrived for their meeting"), else the last group that acted together, unless other people
+        have been named since (then it is anyone's guess)."""
+        here = [p for p in self.current if p.start < before]
+        if len(here) >= 2:
+            return here
+        if not self.groups:
+            return []
+        group = self.groups[-1]
+        since = max(g.start for g in group)
+        others = {p.name for p in self.named if since < p.start < before and not any(_same_name(p, g) for g in group)}
+        return [] if len(others) >= 2 else list(group)
 
 
 _FEMALE = {"woman", "girl", "mother", "daughter", "wife", "sister"}
