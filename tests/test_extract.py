@@ -705,11 +705,11 @@ def test_a_hyphenated_title_suffix_stays_with_the_title(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     # "their" meeting is the meeting of those who arrive for it
-    ("Ana Ruiz and Tom Berg arrive for their meeting in the Kremlin in Moscow.", ("Ana Ruiz", "meet", "Tom Berg")),
+    ("Ana Ruiz and Tom Berg arrive for their meeting at the palace in Quito.", ("Ana Ruiz", "meet", "Tom Berg")),
     # a meeting the sentence's subject came out of
     ("Lena Berg spoke to reporters following a meeting with Nadia Kern in Lima.", ("Lena Berg", "meet", "Nadia Kern")),
     # a caption with no verb: the names it shows took part
-    ("Senators Lena Berg and Ivo Tal, following a closed-door meeting with President Nadia Kern.",
+    ("Councillors Lena Berg and Ivo Tal, after a breakfast meeting with Mayor Nadia Kern.",
      ("Ivo Tal", "meet", "Nadia Kern")),
 ])
 def test_who_took_part_in_a_meeting_named_by_a_noun(nlp, text, expected):
@@ -717,8 +717,8 @@ def test_who_took_part_in_a_meeting_named_by_a_noun(nlp, text, expected):
 
 
 def test_a_title_word_inside_a_persons_name_is_no_title(nlp):
-    found = facts_of(nlp, "Tom Berg was convicted of the murder of Martin Luther King Jr. in 1969.")
-    assert ("Tom Berg", "kill", "Martin Luther King Jr.") in found
+    found = facts_of(nlp, "Karl Dorn was convicted of the murder of Tom King Jr. in 1990.")
+    assert ("Karl Dorn", "kill", "Tom King Jr.") in found
     assert not any(r == "holds office" for _, r, _ in found), found
 
 
@@ -729,14 +729,14 @@ def test_a_county_before_a_local_office_is_where_its_holder_serves(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     # "who" after a name and its description is the named one
-    ("The stadium was renamed after Karl Dorn, a tailor who assassinated Tom Berg.", ("Karl Dorn", "assassinate", "Tom Berg")),
+    ("The square was named after Karl Dorn, a baker who shot Tom Berg.", ("Karl Dorn", "shoot", "Tom Berg")),
     ("Ana Ruiz met Tom Berg, a lawyer who represents the firm.", ("Tom Berg", "represent", "firm")),
     # a title with its holder apposed is the holder, even when the parser hangs the name on the organisation
     ("The chief of the company, Ana Ruiz, met Tom Berg.", ("Ana Ruiz", "meet", "Tom Berg")),
-    ("In 1979, President Tom Berg was shot to death by the head of the Central Intelligence Agency, Karl Dorn.",
+    ("Last year Mayor Tom Berg was shot by the head of the Harbor Police Union, Karl Dorn.",
      ("Karl Dorn", "shoot", "Tom Berg")),
     # the subject of "arrested" is the subject of "charged" after "and"
-    ("Karl Dorn and Ana Ruiz were arrested and were charged in the slaying of 58-year-old Tom Berg.",
+    ("Karl Dorn and Ana Ruiz were detained and were charged with the murder of Tom Berg, 40.",
      ("Karl Dorn", "kill", "Tom Berg")),
 ])
 def test_who_a_description_or_title_stands_for(nlp, text, expected):

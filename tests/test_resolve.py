@@ -245,10 +245,10 @@ def test_a_fact_whose_two_sides_resolve_to_one_entity_is_not_recorded():
 
 
 def test_an_ap_state_abbreviation_after_a_town_is_the_state_not_a_country():
-    # "N.C." is also New Caledonia's ISO code; after "Cape Hatteras," it is North Carolina
-    text = "Cape Hatteras, N.C."
-    mentions = (Mention("Cape Hatteras", 0, 13, "place", "Cape Hatteras"), Mention("N.C.", 15, 19, "country", "N.C."))
+    # "N.C." is also New Caledonia's ISO code; after "Nags Head," (no GeoNames city) it is North Carolina
+    text = "Nags Head, N.C."
+    mentions = (Mention("Nags Head", 0, 9, "place", "Nags Head"), Mention("N.C.", 11, 15, "country", "N.C."))
     ex = ArticleExtraction(Article("a", text), (Sentence(0, 0, len(text), text),), mentions, (), ())
     entities, keys = _resolve(ex)
-    assert keys[("a", 15)] != "iso-nc"
-    assert entities[keys[("a", 15)]].label == "N.C."
+    assert keys[("a", 11)] != "iso-nc"
+    assert entities[keys[("a", 11)]].label == "N.C."

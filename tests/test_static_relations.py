@@ -85,21 +85,20 @@ def test_members_of_a_delegation(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected, unwanted", [
     # each "of" goes with the nearer of two coordinated people, however the parser hung it
-    ("Professors led by Ofer Tal of Harvard University and Bernard Roux of the University of Bordeaux "
-     "studied the finds.",
-     {("Ofer Tal", "affiliated with", "Harvard University"), ("Bernard Roux", "affiliated with", "University of Bordeaux")},
-     {("Ofer Tal", "affiliated with", "University of Bordeaux")}),
+    ("Researchers directed by Karl Dorn of Yale University and Tom Berg of the University of Lyon studied the bones.",
+     {("Karl Dorn", "affiliated with", "Yale University"), ("Tom Berg", "affiliated with", "University of Lyon")},
+     {("Karl Dorn", "affiliated with", "University of Lyon")}),
     # a named member among others
-    ("Pat Holt and other members of the Arctic Exploration Society suffered hunger.",
-     {("Pat Holt", "affiliated with", "Arctic Exploration Society")}, set()),
+    ("Pat Holt and other members of the Harbor Rowing Club won the race.",
+     {("Pat Holt", "affiliated with", "Harbor Rowing Club")}, set()),
     # what a clause makes someone
-    ("Tom Berg was installed as chairman of the National Mayors' Association.",
-     {("Tom Berg", "affiliated with", "National Mayors' Association")}, set()),
+    ("Eva Sol was elected as chairwoman of the Northern Farmers' Union.",
+     {("Eva Sol", "affiliated with", "Northern Farmers' Union")}, set()),
     # an organisation "of" a place is based there, and is not "from" it
-    ("Pacific Marine Inc. of Houston was about 15 miles east of the coast.",
-     {("Pacific Marine Inc.", "based in", "Houston")}, {("Pacific Marine Inc.", "from", "Houston")}),
+    ("Harbor Tools Inc. of Tulsa said sales rose.",
+     {("Harbor Tools Inc.", "based in", "Tulsa")}, {("Harbor Tools Inc.", "from", "Tulsa")}),
     # places in places: the "in" goes with the place right before it
-    ("The region is bounded by Krakow, Lodz and Gdansk in Poland and Graz in Austria.",
+    ("The storm crossed Krakow, Lodz and Gdansk in Poland and Graz in Austria.",
      {("Gdansk", "located in", "Poland"), ("Graz", "located in", "Austria")},
      {("Krakow", "located in", "Austria")}),
     ("Floods hit Krakow in Poland and Graz in Austria.",
@@ -135,10 +134,10 @@ def test_a_name_ner_missed_before_of_and_a_country_is_split_from_it(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The statement was delivered to the independent Lima newspaper El Faro.", ("El Faro", "based in", "Lima")),
+    ("Ana Ruiz gave an interview to the Lima newspaper El Faro.", ("El Faro", "based in", "Lima")),
     ("The French carmaker Renault cut jobs.", ("Renault", "based in", "French")),
     ("Renault, the French carmaker, cut jobs.", ("Renault", "based in", "French")),
-    ("Orbis Holdings, a major Hong Kong property group, holds a stake.", ("Orbis Holdings", "based in", "Hong Kong")),
+    ("Orbis Holdings, a Hong Kong shipping group, bought the port.", ("Orbis Holdings", "based in", "Hong Kong")),
     ("The Chilean Navy rescued the crew.", ("Chilean Navy", "based in", "Chilean")),
 ])
 def test_where_an_organisation_is_from_its_description(nlp, text, expected):
@@ -160,19 +159,16 @@ def test_a_city_in_a_city_is_not_read_off_the_words_alone(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     ("Ana Ruiz, a senator from Ohio, met Tom Berg.", ("Ana Ruiz", "from", "Ohio")),
-    ("Five LDP assemblymen, including Karl Dorn from Nonsan County, signed the pledge.",
-     ("Karl Dorn", "affiliated with", "LDP")),
+    ("Three Green Party councillors, including Karl Dorn from Pima County, signed the letter.",
+     ("Karl Dorn", "affiliated with", "Green Party")),
 ])
 def test_people_described_as_from_a_place_or_among_a_bodys_members(nlp, text, expected):
     assert expected in facts_of(nlp, text)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Details of the offer for Orbis SA, Europe's leading maker of paper, were not disclosed.",
-     ("Orbis SA", "based in", "Europe")),
-    ("Troops entered the Idlib province of Syria.", ("Idlib", "located in", "Syria")),
-    ("The plane hit the ground near the break-away Nagorno-Karabakh province of Azerbaijan.",
-     ("Nagorno-Karabakh", "located in", "Azerbaijan")),
+    ("Orbis SA, Europe's biggest maker of glass, cut jobs.", ("Orbis SA", "based in", "Europe")),
+    ("Troops entered the Hatay province of Turkey.", ("Hatay", "located in", "Turkey")),
 ])
 def test_where_a_description_or_a_place_noun_puts_a_name(nlp, text, expected):
     assert expected in facts_of(nlp, text)
@@ -194,7 +190,7 @@ def test_the_city_after_of_is_the_city(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     ("Floods hit Krakow in southern Poland.", ("Krakow", "located in", "Poland")),
-    ("Ana Ruiz spoke from her home near Cadiz in western Kentucky.", ("Cadiz", "located in", "Kentucky")),
+    ("Floods hit Lexington in central Kentucky.", ("Lexington", "located in", "Kentucky")),
     ("The ferry reached Naxos, one of Greece's Cyclades Islands.", ("Naxos", "located in", "Cyclades Islands")),
     ("The ferry reached Naxos, one of Greece's Cyclades Islands.", ("Naxos", "located in", "Greece")),
 ])
@@ -203,7 +199,7 @@ def test_places_in_places_through_compass_words_and_one_of(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Ana Ruiz on Sunday was touting her big win in her native South Carolina.", ("Ana Ruiz", "from", "South Carolina")),
+    ("Ana Ruiz celebrated the result in her native Ohio.", ("Ana Ruiz", "from", "Ohio")),
     ("Ana Ruiz praised Tom Berg's native Ohio.", ("Tom Berg", "from", "Ohio")),
 ])
 def test_a_native_place_is_where_its_possessor_is_from(nlp, text, expected):
@@ -211,9 +207,36 @@ def test_a_native_place_is_where_its_possessor_is_from(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Locations were listed as: Hot Springs National Park, Ark.; Aguadilla, Puerto Rico.",
-     ("Hot Springs National Park", "located in", "Ark.")),
+    ("Sites were chosen: Cold Water Memorial Park, Ark.; Ponce, Puerto Rico.",
+     ("Cold Water Memorial Park", "located in", "Ark.")),
     ("They were arrested in the cities of Nantes and Angers in western France.", ("Angers", "located in", "France")),
 ])
 def test_places_whatever_ner_made_of_their_names(nlp, text, expected):
     assert expected in facts_of(nlp, text)
+
+
+def test_each_of_goes_with_the_nearer_of_two_people_when_the_parse_hangs_both_on_the_first():
+    """The parse the small model gives some sentences, built by hand: both "of" phrases on Dorn."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.clauses import MentionIndex
+    from kg.extract.mentions import sentence_mentions
+    from kg.extract.static import attached
+    from kg.types import Sentence
+
+    words = ["Karl", "Dorn", "of", "Yale", "University", "and", "Tom", "Berg", "of", "Lyon", "University", "spoke", "."]
+    heads = [1, 11, 1, 4, 2, 4, 7, 4, 1, 10, 8, 11, 11]
+    deps = ["compound", "nsubj", "prep", "compound", "pobj", "cc", "compound", "conj", "prep", "compound", "pobj",
+            "ROOT", "punct"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O"]
+    pos = ["PROPN", "PROPN", "ADP", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents, pos=pos,
+              spaces=[True] * 11 + [False, False], sent_starts=[True] + [False] * 12)
+    sent = doc[:]
+    index = MentionIndex(sentence_mentions(sent))
+    found = {(f.subject.name, f.relation, f.object.name)
+             for f in attached(sent, Sentence(0, 0, len(doc.text), doc.text), index)}
+    assert ("Tom Berg", "affiliated with", "Lyon University") in found
+    assert ("Karl Dorn", "affiliated with", "Lyon University") not in found
+    assert ("Karl Dorn", "affiliated with", "Yale University") in found
