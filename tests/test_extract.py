@@ -775,3 +775,17 @@ def test_their_is_two_people_named_before_it_in_the_same_sentence():
     holt, tal = _person("Lena Holt", 100), _person("Ivo Tal", 114)
     antecedents.begin_sentence([holt, tal])
     assert antecedents.resolve(Mention("their", 134, 139, ANAPHOR, "their"), before=134) == [holt, tal]
+
+
+def test_a_trip_from_one_place_to_another_has_the_destination_as_object(nlp):
+    found = facts_of(nlp, "Ana Ruiz flew from Lima to Quito.")
+    assert ("Ana Ruiz", "fly to", "Quito") in found
+    assert not any(o == "Lima" for _, _, o in found), found
+
+
+def test_two_places_ner_tagged_apart_are_not_joined_over_for(nlp):
+    found = facts_of(nlp, "The plane had left Bolivia for Medellin.")
+    assert ("plane", "leave", "Bolivia") in found or not any("Bolivia for" in o for _, _, o in found)
+    doc = nlp("The plane had left Bolivia for Medellin.")
+    names = {m.name for sent in doc.sents for m in sentence_mentions(sent)}
+    assert {"Bolivia", "Medellin"} <= names, names

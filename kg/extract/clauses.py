@@ -718,6 +718,9 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
                 topics = _purpose_topics(verb, index) or topics
         else:
             direct = {c.i for c in children(verb)} | ({verb.head.i} if passive else set())
+            if lem in lex.MOVE_VERBS and any(h.dep_ == "pobj" and h.head.lower_ in {"to", "into"} for h in obj_heads):
+                # "flew from Lima to Quito": the destination is the object, not where the trip began
+                obj_heads = [h for h in obj_heads if not (h.dep_ == "pobj" and h.head.lower_ == "from")]
             for h in obj_heads:
                 found = arg_mentions(h, index)
                 # A prepositional object is a participant only when it names someone or something:

@@ -52,9 +52,14 @@ def _is_acronym(token: Token) -> bool:
     return len(token) >= 2 and token.text.replace(".", "").isalpha() and token.text.isupper()
 
 
+_PLACE_ENTS = {"GPE", "LOC"}
+
+
 def _joins_two_entities(left: Token, right: Token) -> bool:
     """"Lena Berg of Uppsala University": a connector between a person and an organisation or
     place separates two names instead of joining one ("Secretary of State", "Bank of America")."""
+    if left.ent_type_ in _PLACE_ENTS and right.ent_type_ in _PLACE_ENTS and right.ent_iob_ == "B":
+        return True  # "left Bolivia for Quito": two places NER tagged apart
     return left.ent_type_ == "PERSON" and right.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "NORP"}
 
 
