@@ -434,6 +434,26 @@ def take_dateline(paragraphs: Sequence[str], *, within: int = 3) -> tuple[str | 
     return None, paras
 
 
+# A headline run into the lead with a bare hyphen: "Rebels Take Key Town-The rebels said ...".
+_GLUE = re.compile(r"(?<=[A-Za-z0-9'\u2019)])-(?=[A-Z\"\u201c])")
+
+
+def split_glued_headline(paragraphs: Sequence[str]) -> list[str]:
+    """Split a first paragraph that is a Title Case headline joined to the lead by a hyphen
+    (no space on either side) into headline and lead. A hyphen inside the headline
+    ("Anti-Government Protesters ...") is no split: the headline must read as one, the rest as prose."""
+    paras = list(paragraphs)
+    if not paras:
+        return paras
+    for m in _GLUE.finditer(paras[0], 0, 160):
+        head, body = paras[0][: m.start()], paras[0][m.end():]
+        words = [w for w in head.split() if len(w) > 3 and w[0].isalpha()]
+        if len(head.split()) >= 3 and is_headline(head) and words \
+                and sum(w[0].isupper() for w in words) / len(words) > 0.6 and _is_sentence(body):
+            return [head, body] + paras[1:]
+    return paras
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -445,6 +465,8 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     paras = [p for i, p in enumerate(paras) if not is_boilerplate(p) and not (i < 6 and byline(p))]
     paras = drop_repeats(cut_tail(paras))
     place, paras = take_dateline(paras)
+    if not title:
+        paras = split_glued_headline(paras)
     paras = strip_reader_calls(paras)
     paras = [p for p in map(strip_agency_credit, map(strip_photo_positions, paras)) if p]
     if title:

@@ -459,3 +459,15 @@ def test_a_file_mark_run_into_the_text_after_a_sentence_is_dropped():
     text = "Talks ended on Monday. FILE - Chilean Navy Admiral Ana Ruiz (R) greets Tom Berg."
     assert strip_photo_positions(text) == "Talks ended on Monday. Chilean Navy Admiral Ana Ruiz greets Tom Berg."
     assert strip_photo_positions("The FILE - format stays.") == "The FILE - format stays."
+
+
+def test_a_headline_run_into_the_lead_with_a_hyphen_is_split_off():
+    from kg.clean import clean
+
+    text = ("Anti-Government Marchers Defy Ban in Lima-Marchers who rallied on Monday vowed to return "
+            "next week, organisers said.\n\nThe police made no arrests.")
+    cleaned = clean(text)
+    assert cleaned.title == "Anti-Government Marchers Defy Ban in Lima"
+    assert cleaned.text.split("\n\n")[1].startswith("Marchers who rallied")
+    # a hyphenated word at the start of a lead sentence is no headline
+    assert clean("Jean-Paul Roth won the prize in Lima on Monday, officials said.").title is None

@@ -789,3 +789,10 @@ def test_two_places_ner_tagged_apart_are_not_joined_over_for(nlp):
     doc = nlp("The plane had left Bolivia for Medellin.")
     names = {m.name for sent in doc.sents for m in sentence_mentions(sent)}
     assert {"Bolivia", "Medellin"} <= names, names
+
+
+def test_what_was_said_keeps_no_paragraph_break(nlp):
+    text = "Chile Says It Does Not Recognize Lima Vote\n\nChile said on Monday it would keep its port."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
+    said = [f.content for f in ex.facts if f.relation == "say" and f.content]
+    assert said and all(c == c.strip() for c in said), said

@@ -561,7 +561,7 @@ def _content(verb: Token) -> str | None:
     if toks and (stolen := _stolen_subject(comp)) is not None:
         toks = [*stolen.subtree, *toks]  # "reaffirmed the United States would continue ...": its subject too
     text = verb.doc[toks[0].i:toks[-1].i + 1].text if toks else ""
-    return text.strip(" \"'\u201c\u201d,") or None
+    return text.strip(" \n\"'\u201c\u201d,") or None  # a paragraph break is no part of what was said
 
 
 def _undertaking(verb: Token) -> str | None:
@@ -571,7 +571,7 @@ def _undertaking(verb: Token) -> str | None:
         return None
     toks = [t for t in comp.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == comp)]
     toks = [t for t in toks if not (t.is_punct and t.i == comp.right_edge.i)]
-    return verb.doc[toks[0].i:toks[-1].i + 1].text.strip(" ,") if toks else None
+    return verb.doc[toks[0].i:toks[-1].i + 1].text.strip(" \n,") if toks else None
 
 
 _QUOTES = {'"', "\u201c", "\u201d"}
