@@ -66,7 +66,6 @@ class Antecedents:
             return titled[-1:]
         return []
 
-
     def _plural(self, before: int) -> list[Mention]:
         """"they", "their", "the two": two or more people named earlier in the sentence ("A and B
         arrived for their meeting"), else the last group that acted together, unless other people
