@@ -146,18 +146,18 @@ def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Menti
 
 
 _ROLE_WORDS = lex.TITLE_HEADS | lex.ROLE_NOUNS
-
-
 _NAMED_PEOPLE = {PERSON, OTHER}  # a name apposed to a title is a person's, whatever NER made of it
 
 
 def _named_holder(title: Token, index: MentionIndex) -> list[Mention]:
     """The person apposed to a title noun: "the chief of Orbis, Ana Ruiz", also when the parser
     hangs the name on the organisation ("the head of the agency, Karl Dorn")."""
-    named = [m for a in children(title) if a.dep_ == "appos" and (m := index.at(a)) is not None and m.kind in _NAMED_PEOPLE]
-    return named or [m for c in children(title) if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in children(c) if g.dep_ == "pobj"
-                     for a in children(g) if a.dep_ == "appos" and (m := index.at(a)) is not None and m.kind in _NAMED_PEOPLE]
+    def apposed(tok: Token) -> list[Mention]:
+        return [m for a in children(tok) if a.dep_ == "appos" and (m := index.at(a)) is not None
+                and m.kind in _NAMED_PEOPLE]
+
+    return apposed(title) or [m for c in children(title) if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in children(c) if g.dep_ == "pobj" for m in apposed(g)]
 
 
 def _qualifies_role(token: Token, index: MentionIndex) -> bool:

@@ -170,7 +170,8 @@ _COMPANY_WORDS = {"laboratories", "industries", "holdings", "enterprises", "asso
                   "systems", "airlines", "motors", "pharmaceuticals", "international", "brothers"}
 
 
-def _is_known_place(text: str) -> bool:
+def is_known_place(text: str) -> bool:
+    """A country, state or city in the gazetteers."""
     gaz = gazetteer.load()
     return bool(gaz.country(text) or gaz.division(text) or places.candidates(text))
 
@@ -184,7 +185,7 @@ def _split_of(doc: Doc, s: int, e: int) -> tuple[int, bool] | None:
         if doc[k].lower_ != "of":
             continue
         tail = doc[k + 2:e] if doc[k + 1].lower_ == "the" else doc[k + 1:e]
-        place = _is_known_place(tail.text)
+        place = is_known_place(tail.text)
         before = doc[k - 1]
         company = before.lower_ in _COMPANY_SUFFIXES | _COMPANY_WORDS \
             or before.text == "," and doc[k - 2].lower_ in _COMPANY_SUFFIXES

@@ -10,9 +10,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg import gazetteer, places
+from kg import gazetteer
 from kg.extract.clauses import MentionIndex, arg_mentions
 from kg.extract.lexicon import MEMBER_MARKERS, PERSON_NOUNS, PLACE_NOUNS, ROLE_NOUNS, TITLE_HEADS
+from kg.extract.mentions import is_known_place
 from kg.extract.tokens import children, memo, sentence_tokens, tokens_in
 from kg.types import ASSERTED, COUNTRY, GROUP, ORGANIZATION, OTHER, PERSON, PLACE, REPORTED, Fact, Mention, Sentence
 
@@ -191,12 +192,6 @@ def _nearer_person(sent: Span, index: MentionIndex, m: Mention, prep: str, other
     return None
 
 
-def _is_known_place(text: str) -> bool:
-    """A country, state or city in the gazetteers (NER tags a possessor "Sylvia's" as a place at times)."""
-    gaz = gazetteer.load()
-    return bool(gaz.country(text) or gaz.division(text) or places.candidates(text))
-
-
 def _place_in_place(sent: Span, record: Sentence, index: MentionIndex, m: Mention,
                     toks: list[Token]) -> Iterator[Fact]:
     """"Arica and Iquique in Chile", "the cities of A and B in France": places inside a place."""
@@ -204,19 +199,20 @@ def _place_in_place(sent: Span, record: Sentence, index: MentionIndex, m: Mentio
     for tok in toks:
         for child in children(tok):
             if child.dep_ == "poss" and m.kind != COUNTRY and (owner := index.at(child)) is not None \
-                    and owner is not m and owner.kind in _PLACES and _is_known_place(owner.text):
-                yield Fact(subject=m, relation=LOCATED_IN, object=owner, sentence=record)  # "Chile's Atacama Desert"
+                    and owner is not m and owner.kind in _PLACES and is_known_place(owner.text):
+                # "Chile's Atacama Desert" (a gazetteer place: NER tags a possessor "Tessa's" as one at times)
+                yield Fact(subject=m, relation=LOCATED_IN, object=owner, sentence=record)
             if child.dep_ != "prep" or child.lower_ != "in":
                 continue
             for other in (index.at(g) for g in children(child) if g.dep_ == "pobj"):
                 if other is None or other.kind not in _PLACES or other is m or m.kind == COUNTRY:
                     continue
-                places = [m, *(index.at(c) for c in tok.conjuncts)]
+                inside = [m, *(index.at(c) for c in tok.conjuncts)]
                 nearer = index.at(doc[child.i - 1])
-                if nearer is not None and nearer.kind == PLACE and all(nearer is not p for p in places):
+                if nearer is not None and nearer.kind == PLACE and all(nearer is not p for p in inside):
                     # "A and B in Chile and C in Peru", with "in Peru" hung on A: C is what lies there
-                    places = [nearer]
-                for place in places:
+                    inside = [nearer]
+                for place in inside:
                     if place is not None and place.kind in _PLACES and place.kind != COUNTRY:
                         yield Fact(subject=place, relation=LOCATED_IN, object=other, sentence=record)
 
@@ -259,8 +255,7 @@ def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterat
                     if not (where.kind == COUNTRY or gaz.country(where.text) or gaz.division(where.text)):
                         continue
                     # (the noun says it is a place, whatever NER tagged the name)
-                    if m.kind in _PLACES | {OTHER, ORGANIZATION} and m.kind != COUNTRY and where.kind in _PLACES \
-                            and m is not where:
+                    if m.kind in _NAMED_PLACES and m.kind != COUNTRY and where.kind in _PLACES and m is not where:
                         yield Fact(subject=m, relation=LOCATED_IN, object=where, sentence=record)
 
 
@@ -283,21 +278,17 @@ def native_places(sent: Span, record: Sentence, index: MentionIndex) -> Iterator
                 yield Fact(subject=person, relation=FROM, object=m, sentence=record)
 
 
-def nouns_of_one(tok: Token) -> list[Token]:
-    """"one" in apposition to a name: "X, one of the ..."."""
-    return [c for c in children(tok) if c.dep_ == "appos" and c.lower_ == "one"]
-
-
 def possessed_descriptions(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
     """"Bangkok's largest slum, Klong Toey" (located in), "Orbis SA, Europe's leading papermaker"
     (based in): a place possessing the noun a place or organisation is described by."""
     for m in index.mentions:
         if m.kind not in {PLACE, COUNTRY, ORGANIZATION} or (tok := _head_token(sent, m)) is None:
             continue
-        nouns = [c for c in children(tok) if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else [])
-        if m.kind == COUNTRY:
-            nouns = []  # "Peru, Bolivia's neighbour" says nothing of where Peru lies
-        for one in (n for n in nouns_of_one(tok) if m.kind in _PLACES):
+        apposed = [c for c in children(tok) if c.dep_ == "appos"]
+        ones = [c for c in apposed if c.lower_ == "one"] if m.kind in _PLACES else []
+        # (but "Peru, Bolivia's neighbour" says nothing of where Peru lies)
+        nouns = [] if m.kind == COUNTRY else apposed + ([tok.head] if tok.dep_ == "appos" else [])
+        for one in ones:
             # "Guernsey, one of Britain's Channel Islands": in the islands, and in Britain
             for _, group in _prep_objects(one, {"of"}, index):
                 if group.kind in _PLACES and group is not m:
