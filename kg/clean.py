@@ -441,7 +441,7 @@ _GLUE = re.compile(r"(?<=[A-Za-z0-9'\u2019)])-(?=[A-Z\"\u201c])")
 def split_glued_headline(paragraphs: Sequence[str]) -> list[str]:
     """Split a first paragraph that is a Title Case headline joined to the lead by a hyphen
     (no space on either side) into headline and lead. A hyphen inside the headline
-    ("Anti-Government Protesters ...") is no split: the headline must read as one, the rest as prose."""
+    ("Anti-Government Marchers ...") is no split: the headline must read as one, the rest as prose."""
     paras = list(paragraphs)
     if not paras:
         return paras

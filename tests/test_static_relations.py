@@ -137,7 +137,7 @@ def test_a_name_ner_missed_before_of_and_a_country_is_split_from_it(nlp):
     ("Ana Ruiz gave an interview to the Lima newspaper El Faro.", ("El Faro", "based in", "Lima")),
     ("The French carmaker Renault cut jobs.", ("Renault", "based in", "French")),
     ("Renault, the French carmaker, cut jobs.", ("Renault", "based in", "French")),
-    ("Orbis Holdings, a Hong Kong shipping group, bought the port.", ("Orbis Holdings", "based in", "Hong Kong")),
+    ("Orbis Holdings, a Lisbon shipping group, bought the port.", ("Orbis Holdings", "based in", "Lisbon")),
     ("The Chilean Navy rescued the crew.", ("Chilean Navy", "based in", "Chilean")),
 ])
 def test_where_an_organisation_is_from_its_description(nlp, text, expected):
@@ -168,7 +168,7 @@ def test_people_described_as_from_a_place_or_among_a_bodys_members(nlp, text, ex
 
 @pytest.mark.parametrize("text, expected", [
     ("Orbis SA, Europe's biggest maker of glass, cut jobs.", ("Orbis SA", "based in", "Europe")),
-    ("Troops entered the Hatay province of Turkey.", ("Hatay", "located in", "Turkey")),
+    ("Troops entered the Cusco region of Peru.", ("Cusco", "located in", "Peru")),
 ])
 def test_where_a_description_or_a_place_noun_puts_a_name(nlp, text, expected):
     assert expected in facts_of(nlp, text)
@@ -190,7 +190,7 @@ def test_the_city_after_of_is_the_city(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     ("Floods hit Krakow in southern Poland.", ("Krakow", "located in", "Poland")),
-    ("Floods hit Lexington in central Kentucky.", ("Lexington", "located in", "Kentucky")),
+    ("Floods hit Cordoba in central Argentina.", ("Cordoba", "located in", "Argentina")),
     ("The ferry reached Naxos, one of Greece's Cyclades Islands.", ("Naxos", "located in", "Cyclades Islands")),
     ("The ferry reached Naxos, one of Greece's Cyclades Islands.", ("Naxos", "located in", "Greece")),
 ])

@@ -162,7 +162,7 @@ def _named_holder(title: Token, index: MentionIndex) -> list[Mention]:
 
 def _qualifies_role(token: Token, index: MentionIndex) -> bool:
     """Is the name at this token followed by a lower-case role noun, as in "Orbis spokesman X" or
-    "EU foreign policy chief X" (lower-case modifiers between)?"""
+    "Orbis foreign sales chief X" (lower-case modifiers between)?"""
     m, doc = index.at(token), token.doc
     if m is None:
         return False
@@ -375,7 +375,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
             not subjects or subjects[0].tag_ in {"WP", "WDT"} or subjects[0].lower_ == "that"):
         head = verb.head
         if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN":
-            head = head.head  # "Ruiz, a tailor who shot Hale": Ruiz, not the tailor
+            head = head.head  # "Ruiz, a baker who shot Hale": Ruiz, not the baker
         return [head], False  # "Ruiz, who shot Hale" / "the talks, which took place"
     if subjects:
         return subjects, False

@@ -59,7 +59,7 @@ def _joins_two_entities(left: Token, right: Token) -> bool:
     """"Lena Berg of Uppsala University": a connector between a person and an organisation or
     place separates two names instead of joining one ("Secretary of State", "Bank of America")."""
     if left.ent_type_ in _PLACE_ENTS and right.ent_type_ in _PLACE_ENTS and right.ent_iob_ == "B":
-        return True  # "left Bolivia for Quito": two places NER tagged apart
+        return True  # "left Chile for Quito": two places NER tagged apart
     return left.ent_type_ == "PERSON" and right.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "NORP"}
 
 
@@ -287,7 +287,7 @@ _GENERATIONAL = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
 def _surname_like(doc: Doc, s: int, i: int, e: int) -> bool:
-    """A title word that is part of a person's name: "Martin Luther King Jr.", "Carole King" (NER
+    """A title word that is part of a person's name: "Tom King Jr.", "Carole King" (NER
     tags the words before it as the same person), or one followed only by "Jr."."""
     if all(t.lower_ in _GENERATIONAL for t in doc[i + 1:e]):
         return True

@@ -89,7 +89,7 @@ def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
         else:
             head = head.head
     if present and head.dep_ == "ROOT" and head.pos_ in {"PROPN", "NOUN"}:
-        # a caption with no verb: "Ana Ruiz and Tom Berg, following a meeting with X"
+        # a caption with no verb: "Ana Ruiz and Tom Berg, after a dinner with X"
         return [m for h in (head, *head.conjuncts) if (m := index.at(h)) is not None and m.kind in _ACTOR_KINDS]
     if head.pos_ != "VERB" or noun.dep_ not in {"dobj", "pobj"}:
         return []

@@ -85,8 +85,8 @@ def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]
     for a, b in zip(ms, ms[1:]):
         between = _DIRECTION.sub("", text[a.end - offset:b.start - offset]).strip()
         if between == "in" and a.kind == PLACE and b.kind in _PLACES and (gaz.country(b.text) or gaz.division(b.text)):
-            # "Krakow in Poland", wherever the parser hung the "in" (but "to retake Mosul in Bashiqa"
-            # may be where the training was: only a country or state is sure to be around the place)
+            # "Krakow in Poland", wherever the parser hung the "in" (but in "trained to retake Lodz in
+            # Gdansk" it may tell where the training was: only a country or state surely holds the place)
             yield Fact(subject=a, relation=LOCATED_IN, object=b, sentence=record)
             continue
         if b.kind not in _PLACES or between != ",":
@@ -94,7 +94,7 @@ def located(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]
         # "Greenville, N.C.", "Eugene, Ore.": a town and its state, even in a list of
         # such pairs and when NER took the town for an organisation.
         town_and_state = (a.kind in {PLACE, ORGANIZATION} or a.kind == OTHER and b.text.endswith(".")) \
-            and bool(gaz.division(b.text)) and not gaz.division(a.text)  # "Hot Springs National Park, Ark."
+            and bool(gaz.division(b.text)) and not gaz.division(a.text)  # "Cold Water Memorial Park, Ark."
         if a.kind not in _PLACES and not town_and_state and not _dateline_place(sent, a, b):
             continue
         if a.kind == COUNTRY or not town_and_state and (
@@ -150,7 +150,7 @@ def attached(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact
                     if m.kind == ORGANIZATION and other.kind in _PLACES and prep in {"in", "at", "of"}:
                         yield Fact(subject=m, relation=BASED_IN, object=other, sentence=record)
                     continue
-                # "X of Harvard and Y of Bordeaux": the parser may hang both on X; each is the nearer name's
+                # "X of Yale and Y of Lyon": the parser may hang both on X; each is the nearer name's
                 owner = _nearer_person(sent, index, m, prep, other) or m
                 if other.kind in _PLACES and prep in {"of", "from"}:
                     yield Fact(subject=owner, relation=FROM, object=other, sentence=record)
@@ -200,7 +200,7 @@ def _place_in_place(sent: Span, record: Sentence, index: MentionIndex, m: Mentio
         for child in children(tok):
             if child.dep_ == "poss" and m.kind != COUNTRY and (owner := index.at(child)) is not None \
                     and owner is not m and owner.kind in _PLACES and is_known_place(owner.text):
-                # "Chile's Atacama Desert" (a gazetteer place: NER tags a possessor "Tessa's" as one at times)
+                # "Chile's Atacama Desert" (a gazetteer place: NER tags a possessor "Nadia's" as one at times)
                 yield Fact(subject=m, relation=LOCATED_IN, object=owner, sentence=record)
             if child.dep_ != "prep" or child.lower_ != "in":
                 continue
@@ -246,7 +246,7 @@ def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterat
                 for m in named:
                     if m.kind != COUNTRY and m is not where:
                         yield Fact(subject=m, relation=LOCATED_IN, object=where, sentence=record)
-        # "the Idlib province of Syria": the region named before the noun lies in the country or
+        # "the Cusco region of Peru": the region named before the noun lies in the country or
         # state after "of" (but in "the Altiplano city of La Paz" the city is the one after "of")
         if tok.lower_ in _REGION_NOUNS:
             gaz = gazetteer.load()
@@ -260,7 +260,7 @@ def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterat
 
 
 def native_places(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
-    """"X touted his win in his native Ohio": the place is where the possessor is from."""
+    """"X celebrated in her native Ohio": the place is where the possessor is from."""
     for m in index.mentions:
         if m.kind not in _PLACES or (tok := _head_token(sent, m)) is None:
             continue
@@ -279,8 +279,8 @@ def native_places(sent: Span, record: Sentence, index: MentionIndex) -> Iterator
 
 
 def possessed_descriptions(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
-    """"Bangkok's largest slum, Klong Toey" (located in), "Orbis SA, Europe's leading papermaker"
-    (based in): a place possessing the noun a place or organisation is described by."""
+    """"X, Lima's oldest market" (located in), "Orbis SA, Europe's biggest glassmaker" (based in):
+    a place possessing the noun a place or organisation is described by."""
     for m in index.mentions:
         if m.kind not in {PLACE, COUNTRY, ORGANIZATION} or (tok := _head_token(sent, m)) is None:
             continue
@@ -289,7 +289,7 @@ def possessed_descriptions(sent: Span, record: Sentence, index: MentionIndex) ->
         # (but "Peru, Bolivia's neighbour" says nothing of where Peru lies)
         nouns = [] if m.kind == COUNTRY else apposed + ([tok.head] if tok.dep_ == "appos" else [])
         for one in ones:
-            # "Guernsey, one of Britain's Channel Islands": in the islands, and in Britain
+            # "Naxos, one of Greece's Cyclades Islands": in the islands, and in Greece
             for _, group in _prep_objects(one, {"of"}, index):
                 if group.kind in _PLACES and group is not m:
                     yield Fact(subject=m, relation=LOCATED_IN, object=group, sentence=record)
@@ -335,7 +335,7 @@ def described(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fac
     Y", "X was a correspondent for Y" (affiliated with)."""
     for m in index.mentions:
         if m.kind == ORGANIZATION and (tok := _head_token(sent, m)) is not None:
-            # "Orbis Holdings, a Hong Kong property group", "Renault, the French carmaker"
+            # "Orbis Holdings, a Lisbon shipping group", "Renault, the French carmaker"
             for noun in _descriptions(tok):
                 if noun.pos_ == "NOUN" and noun.lower_ not in TITLE_HEADS | _ABOUT_PLACE | PERSON_NOUNS:
                     for place in _named_modifiers(noun, index, {"compound", "nmod", "amod"}):
@@ -400,7 +400,7 @@ _MEMBER_NOUNS = TITLE_HEADS | ROLE_NOUNS | {"member"}
 
 
 def members_of(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
-    """"five LDP assemblymen, including X": members of a body named before a people noun."""
+    """"three Green Party councillors, including X": members of a body named before a people noun."""
     for tok in sentence_tokens(sent):
         if tok.lower_ not in MEMBER_MARKERS or tok.dep_ != "prep" or tok.head.pos_ != "NOUN":
             continue
@@ -576,14 +576,14 @@ _ABROAD = {"embassy", "consulate", "mission", "delegation", "legation", "office"
 
 
 def national_bodies(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
-    """"the Chilean Navy", "the Australian Government": a body named by its country's demonym sits there."""
+    """"the Chilean Navy", "the Peruvian Government": a body named by its country's demonym sits there."""
     gaz = gazetteer.load()
     for m in index.mentions:
         words = m.name.split()
         if m.kind != ORGANIZATION or len(words) < 2 or words[-1].lower() in _ABROAD or "of" in words:
-            continue  # "the American University of Beirut" is in Beirut
+            continue  # "the Chilean Institute of Madrid" is in Madrid
         if any(t.pos_ in {"VERB", "AUX"} or not t.is_alpha and t.text != "." for t in _tokens(sent, m)):
-            continue  # a headline the tagger read as one name: "Ugandan Police Detain ..."
+            continue  # a headline the tagger read as one name: "Chilean Police Arrest ..."
         for n in range(min(3, len(words) - 1), 0, -1):
             demonym = " ".join(words[:n])
             if gaz.demonym(demonym) and m.text.startswith(demonym):
