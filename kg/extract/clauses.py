@@ -315,8 +315,19 @@ def nominal_topics(token: Token, index: MentionIndex) -> list[Mention]:
     found = []
     for child in children(token):
         if child.dep_ == "acl" or child.dep_ == "prep" and child.lower_ in {"on", "about", "over", "regarding", "concerning"}:
-            found += index.within(child.subtree)
+            found += index.within(_without_setting(child))
     return found
+
+
+def _without_setting(token: Token) -> list[Token]:
+    """The phrase less where it took place: "a news conference on the talks outside a hotel in
+    Geneva" is about the talks, not Geneva. ("in" stays: "talks on the situation in Sudan".)"""
+    out, stack = [], [token]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in children(tok) if not (c.dep_ == "prep" and c.lower_ in _SETTING_PREPS - {"in"}))
+    return out
 
 
 def lemma(verb: Token) -> str:
@@ -486,14 +497,26 @@ def _factuality(verb: Token) -> str:
     return ASSERTED
 
 
+# Prepositions of a setting: "at a hotel", "outside the court", "near the border".
+_SETTING_PREPS = lex.PLACE_PREPS | {"outside", "near", "inside"}
+
+
 def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | None:
+    """Where the verb's event happened: the first place in an "in/at/into" phrase of the verb, of
+    an event noun or of the person met, looking through a setting that is no place itself ("met
+    X at a hotel in Geneva", "spoke outside the court in Lima": Geneva, Lima)."""
+    anchored: set[int] = set()  # setting prepositions that tell where the event was
     for tok in tokens:
-        if tok.dep_ != "prep" or tok.lower_ not in lex.PLACE_PREPS | {"into"}:
+        if tok.dep_ != "prep" or tok.lower_ not in _SETTING_PREPS | {"into"}:
             continue
-        anchor_ok = tok.head == verb or tok.head.lemma_.lower() in lex.EVENT_NOUNS or tok.head.lower_ in lex.EVENT_NOUNS \
-            or _on_person(tok.head, verb, index)
-        if not anchor_ok:
+        head = tok.head
+        if not (head == verb or head.lemma_.lower() in lex.EVENT_NOUNS or head.lower_ in lex.EVENT_NOUNS
+                or _on_person(head, verb, index)
+                or head.dep_ == "pobj" and head.head.i in anchored and tok.lower_ in lex.PLACE_PREPS):
             continue
+        anchored.add(tok.i)
+        if tok.lower_ not in lex.PLACE_PREPS | {"into"}:
+            continue  # "outside the court": the court is a setting, its place may follow
         for obj in (c for c in children(tok) if c.dep_ == "pobj"):
             m = index.at(obj)
             if m and m.kind in {PLACE, COUNTRY} or m and obj.ent_type_ in {"GPE", "LOC", "FAC"}:
@@ -506,10 +529,12 @@ def _on_person(noun: Token, verb: Token, index: MentionIndex) -> bool:
     person met, where it tells where the meeting was. (On a topic it tells what the topic is
     about: "discussed the situation in Sudan".)"""
     m = index.at(noun)
-    if m is None or m.kind != PERSON or lemma(verb) in lex.TOPIC_VERBS:
+    if m is None or m.kind != PERSON:
         return False
+    while noun.dep_ == "appos" and noun.head != noun:  # "with her counterpart X in Lima"
+        noun = noun.head
     if noun.dep_ == "dobj":
-        return noun.head.i == verb.i
+        return noun.head.i == verb.i and lemma(verb) not in lex.TOPIC_VERBS
     gov = noun.head
     return noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ == "with" and gov.head.i == verb.i
 
@@ -709,6 +734,12 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         if lem in lex.TOPIC_VERBS:
             # "talked to/with X" names a party; "discussed X", "talked about X" a topic.
             parties = [h for h in obj_heads if h.dep_ == "pobj" and h.head.lower_ not in _TOPIC_PREPS]
+            # "discussed trade with X": X took part, whatever was discussed
+            withs = [g for c in children(verb) if c.dep_ == "prep" and c.lower_ == "with"
+                     for g in children(c) if g.dep_ == "pobj" and g not in parties]
+            if withs and lem != "talk" and " " not in relation:
+                relation = f"{relation} with"
+            parties += withs
             patients += [m for h in parties for m in arg_mentions(h, index) if m.kind != "concept"]
             for head in [h for h in obj_heads if h not in parties] + [
                     c for c in children(verb) if c.dep_ == "conj" and c.tag_ == "VBG"
