@@ -450,6 +450,173 @@ def test_a_bare_title_refers_and_a_general_noun_says_what_about(nlp):
     assert not {f for f in facts if f[0] == "Secretary"}
 
 
+@pytest.mark.parametrize("text, office", [
+    ("Assistant Secretary of State for African and Asian Affairs Dr. Eva Sol met Tom Berg.",
+     "Assistant Secretary of State for African and Asian Affairs"),
+    ("Director of Research Dr. Ana Ruiz met Tom Berg.", "Director of Research"),
+])
+def test_a_portfolio_with_and_is_one_office_and_an_honorific_is_none(nlp, text, office):
+    facts = facts_of(nlp, text)
+    assert {f[2] for f in facts if f[1] == "holds office"} == {office}
+
+
+def test_offers_and_pledges_name_what_is_given(nlp):
+    assert ("Chile", "pledge", "support") in facts_of(nlp, "Chile's pledge of support for the talks was welcomed.")
+    assert ("Acme", "offer", "Beta Corp.") in facts_of(nlp, "Acme made an offer for Beta Corp.")
+
+
+def test_a_meeting_takes_its_setting_from_the_lead_sentence(nlp):
+    text = ("Top officials from both countries held a virtual dialogue on Monday. "
+            "Chilean Foreign Minister Ana Ruiz engaged with her Peruvian counterpart Tom Berg.")
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-05"))
+    engaged = [e for e in ex.events if "Ana Ruiz" in {a.name for a in e.agents}]
+    assert engaged and engaged[0].time is not None and engaged[0].time.date == "2024-06-03"
+
+
+def test_a_duration_is_not_a_time(nlp):
+    text = "Ana Ruiz met Tom Berg at a two-day summit in Lima."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-05"))
+    assert all(e.time is None for e in ex.events)
+
+
+def test_a_that_less_complement_keeps_its_subject(nlp):
+    text = "Assistant Secretary Eva Sol reaffirmed the United States would continue its robust assistance to Chile."
+    facts = facts_of(nlp, text)
+    assert ("United States", "continue", "robust assistance") in facts
+    assert not {f for f in facts if f[0] == "Eva Sol" and f[1] in {"continue", "reaffirm"} and f[2] in {"United States", "robust assistance"}}
+
+
+def test_a_title_of_an_organisation_is_no_person(nlp):
+    facts = facts_of(nlp, "The panel noted the role of Peru as a Co-Chair of the Andean Group, which has a mandate.")
+    assert not {f for f in facts if f[1] == "holds office"}
+
+
+def test_what_was_discussed_doing_is_a_topic_not_a_deed(nlp):
+    facts = facts_of(nlp, "The delegations also discussed advancing press freedom and strengthening rule of law.")
+    assert {("delegations", "discuss", "press freedom"), ("delegations", "discuss", "rule of law")} <= facts
+    assert not {f for f in facts if f[1] in {"advance", "strengthen"}}
+    assert ("Ana Ruiz", "visit", "Lima") in facts_of(nlp, "Ana Ruiz considered visiting Lima.")
+
+
+def test_lemmas_keep_their_single_or_double_consonant(nlp):
+    facts = facts_of(nlp, "Rebels controlled the town. Ana Ruiz travelled to Lima. Chile installed a checkpoint.")
+    assert {f[1] for f in facts} >= {"control", "travel to", "install"}
+
+
+@pytest.mark.parametrize("text, fact, factuality", [
+    ("Ana Ruiz spoke to reporters after meeting Tom Berg in Lima.", ("Ana Ruiz", "meet", "Tom Berg"), "asserted"),
+    ("Ana Ruiz left Lima without meeting Tom Berg.", ("Ana Ruiz", "meet", "Tom Berg"), "negated"),
+    ("Ana Ruiz will visit Lima after meeting Tom Berg.", ("Ana Ruiz", "meet", "Tom Berg"), "planned"),
+])
+def test_a_gerund_after_a_time_preposition_shares_its_clause(nlp, text, fact, factuality):
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
+    found = {(f.subject.name, f.relation, f.object.name if f.object else "*"): f.factuality for f in ex.facts}
+    assert found.get(fact) == factuality
+
+
+def test_first_lady_is_an_office_and_sir_is_none(nlp):
+    assert ("Eva Sol", "holds office", "First Lady") in facts_of(nlp, "First Lady Eva Sol met Ana Ruiz.")
+    assert not {f for f in facts_of(nlp, "Sir Tom Berg met Ana Ruiz.") if f[1] == "holds office"}
+
+
+def test_an_extracted_doc_is_freed_without_the_cycle_collector(nlp):
+    """The extractor's per-Doc tables (tokens, spans, dependents) leave with the Doc: a Doc that
+    kept Spans of itself would wait, with its arrays, for a full collection (kg build freezes
+    its records out of the collector, so such a Doc would never be freed during a build)."""
+    import gc
+    import weakref
+
+    text = "Minister Ana Ruiz met Tom Berg in Lima on Monday. They discussed trade and security."
+    doc = nlp(text)
+    ex = extract(doc, Article(id="t", text=text, date="2024-06-04"))
+    assert ex.facts  # the rules ran, and filled the tables
+    ref = weakref.ref(doc)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del doc
+        assert ref() is None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@pytest.mark.parametrize("text", [
+    "Sales fell, said Ana Ruiz, a spokesman for the Northwind Bank.",
+    "Ana Ruiz, a spokeswoman for the Northwind Bank, said sales fell.",
+])
+def test_an_apposed_title_describes_its_name_and_is_no_second_speaker(nlp, text):
+    # The model often leaves such a name untyped: the apposed title still makes an office-holder,
+    # and "spokesman | say" is no fact.
+    facts = facts_of(nlp, text)
+    assert ("Ana Ruiz", "affiliated with", "Northwind Bank") in facts
+    assert any(s == "Ana Ruiz" and r == "holds office" and o.startswith("spokes") for s, r, o in facts)
+    assert not any(s.startswith("spokes") for s, r, o in facts)
+
+
+def test_a_leading_participle_sets_the_scene_of_its_clause(nlp):
+    text = "Arriving in Quito on Monday, Tom Berg met President Eva Sol."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-06"))
+    meet = next(e for e in ex.events if e.relation == "meet")
+    assert meet.place.name == "Quito" and meet.time.text == "Monday"
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # lower-case words before a role belong to it; the body before them is the qualifier
+    ("Ana Ruiz met Northwind Union foreign policy chief Tom Berg.",
+     {("Tom Berg", "holds office", "Northwind Union foreign policy chief"), ("Tom Berg", "affiliated with", "Northwind Union")},
+     set()),
+    # the model tags this name an organisation; after a role noun it is a person's
+    ("Orbis chief executive Nadia Kern said the deal would double sales.",
+     {("Nadia Kern", "holds office", "chief executive")}, set()),
+    # NER swept the verb into the organisation's name
+    ("On Sunday, Prime Minister Lena Dorsch flew to Brussels to meet European Union foreign policy chief Tom Berg.",
+     {("Tom Berg", "affiliated with", "European Union")}, {("Tom Berg", "affiliated with", "meet European Union")}),
+    # a place after "of" names the town; "the capital of X" is not X
+    ("Rebels seized the border town of Marvik on Saturday.", {("Rebels", "seize", "Marvik")}, {("Rebels", "seize", "border town")}),
+    ("Ana Ruiz arrived in Lima, the capital of Peru.", {("Ana Ruiz", "arrive", "Lima")}, {("Ana Ruiz", "arrive", "Peru")}),
+    # "the two" after a pair of names is that pair
+    ("President Ana Ruiz met Foreign Minister Tom Berg in Quito. The two discussed trade and security.",
+     {("Ana Ruiz", "discuss", "trade"), ("Tom Berg", "discuss", "security")}, set()),
+])
+def test_roles_places_and_pairs(nlp, text, expected, absent):
+    found = facts_of(nlp, text)
+    assert expected <= found, found
+    assert not absent & found, found
+
+
+def test_what_is_denied_is_negated(nlp):
+    text = "Ivo Tanner denied targeting civilians. The army denied that it had shelled Marvik."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-06"))
+    factuality = {(f.relation, f.object.name): f.factuality for f in ex.facts if f.object}
+    assert factuality[("target", "civilians")] == "negated"
+    assert factuality[("shell", "Marvik")] == "negated"
+
+
+@pytest.mark.parametrize("text, relation, place", [
+    ("Ana Ruiz met Tom Berg in Brussels.", "meet", "Brussels"),  # the parser hangs the place on the person
+    ("Ana Ruiz flew to Brussels to meet Tom Berg.", "meet", "Brussels"),  # where the journey ends
+    # a setting that is no place itself is looked through
+    ("Ana Ruiz met Tom Berg at a hotel in Tarija on Monday.", "meet", "Tarija"),
+    ("Mediator Ana Ruiz arrives for a news conference on the truce outside a hotel in Tarija.", "arrive", "Tarija"),
+    ("Ana Ruiz discussed trade with her counterpart Tom Berg in Tarija.", "discuss with", "Tarija"),
+])
+def test_where_a_meeting_was(nlp, text, relation, place):
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-06"))
+    event = next(e for e in ex.events if e.relation == relation)
+    assert event.place is not None and event.place.name == place
+
+
+@pytest.mark.parametrize("text, office", [
+    ("Senators Ada Quill and Tobias Vane met President Omar Haddad on Monday.", "Senator"),
+    ("Foreign Ministers Ada Quill and Tobias Vane signed the accord.", "Foreign Minister"),
+    ("Congressmen Ada Quill and Tobias Vane left the chamber.", "Congressman"),
+])
+def test_a_plural_title_is_held_by_each_name_it_heads(nlp, text, office):
+    facts = facts_of(nlp, text)
+    assert {("Ada Quill", "holds office", office), ("Tobias Vane", "holds office", office)} <= facts
+
+
 def test_a_discussion_with_somebody_has_them_as_a_party(nlp):
     facts = facts_of(nlp, "Ana Ruiz discussed trade and energy with Tom Berg.")
     assert {("Ana Ruiz", "discuss with", "Tom Berg"), ("Ana Ruiz", "discuss", "trade"),

@@ -88,6 +88,11 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
     for m in index.mentions:
         if m.title and m.kind == PERSON:
             office = office_mention(m)
+            holders = [m]
+            if (singular := _singular_title(office.name)) is not None:
+                # "Senators Ana Ruiz and Tom Berg": each is a senator
+                office = Mention(office.text, office.start, office.end, OFFICE, singular)
+                holders += _untitled_partners(sent, m, index)
             qualifier, demonym = None, None
             if m.affiliation:
                 gaz = gazetteer.load()
@@ -95,13 +100,15 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
                 national = demonym or gaz.country(m.affiliation, allow_code=True)
                 qualifier = Mention(m.affiliation, m.start, m.start + len(m.affiliation),
                                     GROUP if national else ORGANIZATION, m.affiliation)
-            yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
-            if qualifier is not None:  # "Chilean President Ana Ruiz" -> Ruiz affiliated with Chile
-                yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
-            if (place := _place_of_office(sent, m)) is not None:  # "Tucson Mayor X" -> X from Tucson
-                yield Fact(subject=m, relation=FROM, object=place, sentence=record)
-            elif demonym is not None and qualifier is not None:  # "North Korean President X": a national
-                yield Fact(subject=m, relation=FROM, object=qualifier, sentence=record)
+            place = _place_of_office(sent, m)
+            for holder in holders:
+                yield Fact(subject=holder, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
+                if qualifier is not None:  # "Chilean President Ana Ruiz" -> Ruiz affiliated with Chile
+                    yield Fact(subject=holder, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
+                if place is not None:  # "Tucson Mayor X" -> X from Tucson
+                    yield Fact(subject=holder, relation=FROM, object=place, sentence=record)
+                elif demonym is not None and qualifier is not None:  # "North Korean President X": a national
+                    yield Fact(subject=holder, relation=FROM, object=qualifier, sentence=record)
     for m in sorted(index.mentions, key=lambda x: x.start):
         if not (toks := tokens_in(sent, m.start, m.end)):
             continue
@@ -113,9 +120,14 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
             continue  # a name NER left untyped may still take an apposed title ("Ana Ruiz, a spokeswoman")
         if person and (office := _role_before(sent, m, index)) is not None:  # "coach Helena Duarte"
             role, qualifier = office
-            yield Fact(subject=m, relation=HOLDS_OFFICE, object=role, sentence=record, qualifier=qualifier)
-            if qualifier is not None and qualifier.kind == ORGANIZATION:
-                yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
+            holders = [m]
+            if (singular := _singular_title(role.name)) is not None:  # "senators A and B"
+                role = Mention(role.text, role.start, role.end, OFFICE, singular)
+                holders += _untitled_partners(sent, m, index)
+            for holder in holders:
+                yield Fact(subject=holder, relation=HOLDS_OFFICE, object=role, sentence=record, qualifier=qualifier)
+                if qualifier is not None and qualifier.kind == ORGANIZATION:
+                    yield Fact(subject=holder, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
         for ap in _appositions(tok):
             if index.at(ap) or ap.pos_ != "NOUN" or ap.lemma_.lower() not in TITLE_HEADS:
                 continue
@@ -129,6 +141,26 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
             if qualifier is not None and qualifier.kind == ORGANIZATION:
                 yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record,
                            factuality=factuality)
+
+
+def _singular_title(title: str) -> str | None:
+    """"Foreign Ministers" -> "Foreign Minister", "Congressmen" -> "Congressman"; None when the
+    title is not a plural."""
+    *rest, last = title.split(" ")
+    low = last.lower()
+    for plural, singular in (("ies", "y"), ("men", "man"), ("es", ""), ("s", "")):
+        if low.endswith(plural) and low[:-len(plural)] + singular in TITLE_HEADS | ROLE_NOUNS:
+            return " ".join([*rest, last[:-len(plural)] + singular])
+    return None
+
+
+def _untitled_partners(sent: Span, m: Mention, index: MentionIndex) -> list[Mention]:
+    """The people coordinated with a mention that have no title of their own."""
+    toks = tokens_in(sent, m.start, m.end)
+    if not toks:
+        return []
+    partners = (index.at(c) for c in _root_in(toks).conjuncts)
+    return [p for p in partners if p is not None and p is not m and p.kind == PERSON and not p.title]
 
 
 def _personal_name(toks: list[Token], m: Mention) -> bool:
