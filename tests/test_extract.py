@@ -38,8 +38,8 @@ def facts_of(nlp, text: str, date: str | None = "2024-06-04") -> set[tuple[str, 
     ("Prime Minister Ivan Petrov will visit Chile, Peru and Brazil.",
      {("Ivan Petrov", "visit", "Chile"), ("Ivan Petrov", "visit", "Peru"), ("Ivan Petrov", "visit", "Brazil")}),
     # topics: every name inside the discussed phrase
-    ("Kowalska and de Vries discussed the situation in Sudan and Yemen.",
-     {("Kowalska", "discuss", "Sudan"), ("Kowalska", "discuss", "Yemen")}),
+    ("Kowalska and de Vries discussed the situation in Chad and Malawi.",
+     {("Kowalska", "discuss", "Chad"), ("Kowalska", "discuss", "Malawi")}),
 ])
 def test_sentence_facts(nlp, text, expected):
     assert expected <= facts_of(nlp, text)
@@ -632,8 +632,8 @@ def test_where_a_news_conference_was_held_is_not_its_topic(nlp):
 
 
 def test_a_place_on_a_topic_is_what_the_topic_is_about(nlp):
-    # only a person met carries the event's place: "the situation in Sudan" is a topic's own
-    text = "Foreign Minister Ana Ruiz and Tom Berg met in Lima on Friday, discussing the situation in Sudan."
+    # only a person met carries the event's place: "the situation in Chad" is a topic's own
+    text = "Foreign Minister Ana Ruiz and Tom Berg met in Lima on Friday, discussing the situation in Chad."
     ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-06"))
     assert {e.relation: e.place.name for e in ex.events if e.place} == {"meet": "Lima", "discuss": "Lima"}
 

@@ -321,7 +321,7 @@ def nominal_topics(token: Token, index: MentionIndex) -> list[Mention]:
 
 def _without_setting(token: Token) -> list[Token]:
     """The phrase less where it took place: "a news conference on the talks outside a hotel in
-    Geneva" is about the talks, not Geneva. ("in" stays: "talks on the situation in Sudan".)"""
+    Sucre" is about the talks, not Sucre. ("in" stays: "talks on the situation in Chad".)"""
     out, stack = [], [token]
     while stack:
         tok = stack.pop()
@@ -504,7 +504,7 @@ _SETTING_PREPS = lex.PLACE_PREPS | {"outside", "near", "inside"}
 def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | None:
     """Where the verb's event happened: the first place in an "in/at/into" phrase of the verb, of
     an event noun or of the person met, looking through a setting that is no place itself ("met
-    X at a hotel in Geneva", "spoke outside the court in Lima": Geneva, Lima)."""
+    X at a hotel in Sucre", "spoke outside the court in Oruro": Sucre, Oruro)."""
     anchored: set[int] = set()  # setting prepositions that tell where the event was
     for tok in tokens:
         if tok.dep_ != "prep" or tok.lower_ not in _SETTING_PREPS | {"into"}:
@@ -527,11 +527,11 @@ def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | N
 def _on_person(noun: Token, verb: Token, index: MentionIndex) -> bool:
     """"met Tom Berg in Lima", "talked with Ana Ruiz in Quito": the parser hangs the place on the
     person met, where it tells where the meeting was. (On a topic it tells what the topic is
-    about: "discussed the situation in Sudan".)"""
+    about: "discussed the situation in Chad".)"""
     m = index.at(noun)
     if m is None or m.kind != PERSON:
         return False
-    while noun.dep_ == "appos" and noun.head != noun:  # "with her counterpart X in Lima"
+    while noun.dep_ == "appos" and noun.head != noun:  # "with her counterpart X in Potosi"
         noun = noun.head
     if noun.dep_ == "dobj":
         return noun.head.i == verb.i and lemma(verb) not in lex.TOPIC_VERBS
