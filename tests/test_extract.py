@@ -617,6 +617,17 @@ def test_a_plural_title_is_held_by_each_name_it_heads(nlp, text, office):
     assert {("Ada Quill", "holds office", office), ("Tobias Vane", "holds office", office)} <= facts
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The army deployed two battalions to Zambia.", {("army", "deploy", "two battalions"), ("army", "deploy to", "Zambia")}),
+    ("Former president Ana Ruiz fled Malawi for Zambia in 2014.",
+     {("Ana Ruiz", "flee", "Malawi"), ("Ana Ruiz", "flee for", "Zambia")}),
+    # the model types the city as an organisation; the gazetteer knows it is a place
+    ("Tom Berg left Lusaka for Harare on Monday.", {("Tom Berg", "leave for", "Harare")}),
+])
+def test_where_a_movement_with_an_object_ends(nlp, text, expected):
+    assert expected <= facts_of(nlp, text)
+
+
 def test_a_discussion_with_somebody_has_them_as_a_party(nlp):
     facts = facts_of(nlp, "Ana Ruiz discussed trade and energy with Tom Berg.")
     assert {("Ana Ruiz", "discuss with", "Tom Berg"), ("Ana Ruiz", "discuss", "trade"),

@@ -103,6 +103,8 @@ def event_facts(event: Event) -> Iterator[Fact]:
         for patient in event.patients:
             if patient.kind != ANAPHOR and (patient.start, patient.end) != (agent.start, agent.end):
                 yield Fact(subject=agent, relation=event.relation, object=patient, **common)
+        if event.patients and event.oblique is not None:  # "sent troops to Chad": (agent, send to, Chad)
+            yield Fact(subject=agent, relation=f"{verb} {event.oblique_prep}", object=event.oblique, **common)
         for topic in event.topics:
             # An agent and a topic stand in a discussion, whatever verb carried it.
             talks = event.event_type in TALK_EVENTS

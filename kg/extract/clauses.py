@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
-from kg.extract.mentions import concept_mention, is_title_word, sentence_ents
+from kg.extract.mentions import concept_mention, is_known_place, is_title_word, sentence_ents
 from kg.extract.tokens import children, doc_text, memo, sentence_tokens
 from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
@@ -700,6 +700,19 @@ def _oblique(verb: Token, index: MentionIndex) -> tuple[str, Mention] | None:
     return None
 
 
+def _destination(verb: Token, lem: str, index: MentionIndex) -> tuple[str, Mention] | None:
+    """Where a movement with an object ends: "sent troops to Chad" ("to", Chad), "fled Chad for
+    Niger" ("for", Niger); None for other verbs, or when the phrase names no place."""
+    preps = {"to", "into"} if lem in lex.SEND_VERBS else {"to", "for"} if lem in lex.LEAVE_VERBS else set()
+    for prep in (c for c in children(verb) if c.dep_ in {"prep", "dative"} and c.lower_ in preps):
+        for obj in (g for g in children(prep) if g.dep_ == "pobj"):
+            m = index.at(obj)
+            # the model may type a city as an organisation ("for Harare"); the gazetteer knows it
+            if m is not None and (m.kind in {PLACE, COUNTRY} or m.kind != PERSON and is_known_place(m.name)):
+                return prep.lower_, m
+    return None
+
+
 def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, reference: str | None) -> Iterator[Event]:
     """One Event per event verb of the sentence, with its arguments as mentions."""
     shared: dict[int, tuple[Mention | None, TimeExpr | None]] = {}
@@ -793,7 +806,7 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         # a speech verb's complement is where or how it was said ("said in a statement", "added
         # a second after halftime"), not what: no open-IE fact
         oblique = _oblique(verb, index) if not (patients and agents) and not topics and not content \
-            and lem not in lex.SAY_VERBS else None
+            and lem not in lex.SAY_VERBS else _destination(verb, lem, index) if patients and agents else None
         yield Event(relation=relation, event_type=lex.EVENT_TYPES.get(relation.replace(" ", "_"), lex.EVENT_TYPES.get(lem)),
                     trigger=verb.text,
                     start=verb.idx, end=verb.idx + len(verb), sentence=record,

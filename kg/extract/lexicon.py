@@ -71,6 +71,10 @@ COMMITMENT_VERBS = frozenset("agree decide pledge promise vow commit resolve und
 # Movement verbs: "to/in/into X" names the destination, which is also the object.
 MOVE_VERBS = frozenset("visit arrive travel tour fly go head land return come move".split())
 DESTINATION_PREPS = frozenset("to in into at for".split())
+# Verbs that move what they act on ("sent troops to X") or leave a place ("fled X for Y"): with an
+# object, where the movement ends is told apart.
+SEND_VERBS = frozenset("send deploy dispatch transfer deport extradite evacuate ship fly airlift".split())
+LEAVE_VERBS = frozenset("leave flee depart escape quit".split())
 
 # Verbs whose event is carried by their complement ("expected to highlight" -> highlight).
 LIGHT_VERBS = frozenset("be have do expect plan intend hope aim want seek try set begin start continue "
