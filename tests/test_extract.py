@@ -628,6 +628,19 @@ def test_where_a_movement_with_an_object_ends(nlp, text, expected):
     assert expected <= facts_of(nlp, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a verb that carries on an event noun hands it its arguments
+    ("The United States continued airstrikes against the rebels in Chad.", ("United States", "strike", "rebels")),
+    ("The coalition intensified its bombing of rebel towns.", ("coalition", "bomb", "rebel towns")),
+    # weapons act for whoever fires them, named or not
+    ("Chadian warplanes carried out airstrikes on rebel positions.", ("Chadian warplanes", "strike", "rebel positions")),
+    ("Chadian warplanes struck rebel positions near the border on Monday.",
+     ("Chadian warplanes", "strike", "rebel positions")),
+])
+def test_attacks_carried_by_support_verbs_and_weapons(nlp, text, expected):
+    assert expected in facts_of(nlp, text)
+
+
 def test_a_discussion_with_somebody_has_them_as_a_party(nlp):
     facts = facts_of(nlp, "Ana Ruiz discussed trade and energy with Tom Berg.")
     assert {("Ana Ruiz", "discuss with", "Tom Berg"), ("Ana Ruiz", "discuss", "trade"),

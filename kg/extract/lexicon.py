@@ -154,7 +154,8 @@ VICTIM_NOUNS = frozenset("killing killings murder assassination execution death 
 # Verbs that hand their subject to the event noun they govern: "held talks", "launched an attack".
 SUPPORT_VERBS = frozenset("hold have launch carry conduct stage pay make mount begin start attend join "
                           "lead host order plan undertake wage reaffirm reiterate express voice pledge "
-                          "offer extend affirm renew declare announce claim".split())
+                          "offer extend affirm renew declare announce claim continue resume intensify escalate "
+                          "step expand".split())
 # Support verbs by which an actor owns a deed in words only: "X claimed (responsibility for) the attack".
 CLAIM_VERBS = frozenset("claim".split())
 # Prepositions that introduce the other party or target of an event noun.
@@ -223,6 +224,8 @@ def participle(verb: str) -> str:
 # Common nouns that name people or bodies of people: a fact may have one of these as its subject
 # ("police arrested ..."); any other common-noun subject ("ways", "leverage") makes no fact.
 ACTOR_NOUNS = frozenset("""
+warplane warplanes jet jets drone drones aircraft helicopter helicopters gunship gunships warship warships
+tank tanks artillery
 official officials authority authorities police policeman policemen troops troop force forces soldier
 soldiers army military rebel rebels militant militants protester protesters demonstrator demonstrators
 fighter fighters insurgent insurgents militia militias militiaman militiamen government governments

@@ -49,8 +49,8 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
                 found = [m for o in objs for t in _phrase_words(o) if t.dep_ == "poss" and (m := index.at(t))]
             if not found and stance and child.lower_ in {"for", "of"}:
                 found = mentioned  # "support for peace talks": what is backed, named or not
-            if not found and assault and child.lower_ in {"on", "against"}:
-                found = mentioned  # "an assault on a military base": the target, named or not
+            if not found and assault and (child.lower_ in {"on", "against"} or child.lower_ == "of" and noun.lower_.endswith("ing")):
+                found = mentioned  # "an assault on a military base", "the shelling of towns": the target, named or not
             prep = child.lower_
             if prep == "by":
                 agents += found
@@ -168,14 +168,16 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
             continue
         agents, patients, place = _roles(noun, index)
         event_type = _event_type(noun)
+        supported = False  # the agents are the subject of a support verb: "troops launched raids on villages"
         if all(a.kind == ANAPHOR for a in agents):  # none, or a pronoun: "X and Y arrived for their meeting"
-            agents = _support_subjects(noun, index) or agents
+            supported_by = _support_subjects(noun, index)
+            agents, supported = supported_by or agents, bool(supported_by)
         if not patients:
             patients = _support_targets(noun, event_type, index)
         if not agents and noun.lower_ in lex.VICTIM_NOUNS:
             agents = _accused(noun, index)
         agents = [a for a in agents if (a.start, a.end) not in {(p.start, p.end) for p in patients}]
-        if not _named(agents) and not _named(patients):
+        if not _named(agents) and not _named(patients) and not (supported and patients):
             continue
         passive = not agents
         governor = _governing_verb(noun)
