@@ -617,6 +617,17 @@ def test_a_plural_title_is_held_by_each_name_it_heads(nlp, text, office):
     assert {("Ada Quill", "holds office", office), ("Tobias Vane", "holds office", office)} <= facts
 
 
+def test_a_town_before_a_local_office_is_where_it_is_held(nlp):
+    # the tagger misses the town; the gazetteer knows it
+    assert ("Tom Berg", "from", "Tarija") in facts_of(nlp, "Tarija Mayor Tom Berg asked the residents to leave.")
+
+
+def test_a_place_served_by_an_office_is_typed_as_a_place(nlp):
+    text = "Ohio Governor Tom Berg left on Monday."
+    ex = extract(nlp(text), Article(id="t", text=text))
+    assert {f.object.kind for f in ex.facts if f.object and f.object.name == "Ohio"} == {"place"}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The army deployed two battalions to Zambia.", {("army", "deploy", "two battalions"), ("army", "deploy to", "Zambia")}),
     ("Former president Ana Ruiz fled Malawi for Zambia in 2014.",

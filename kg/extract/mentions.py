@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
-from kg.extract.lexicon import (BODY_NAME_HEADS, FACILITY_NOUNS, HONORIFICS, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS,
-                                TITLE_MODIFIERS)
+from kg.extract.lexicon import (BODY_NAME_HEADS, FACILITY_NOUNS, HONORIFICS, LOCAL_OFFICES, PORTFOLIO_WORDS, ROLE_NOUNS,
+                                TITLE_HEADS, TITLE_MODIFIERS)
 from kg.extract.tokens import doc_ents, doc_tokens, sentence_tokens
 from kg.timex import MONTH_NAMES, WEEKDAYS
 from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
@@ -326,6 +326,11 @@ def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
             and not is_title_word(doc[title]) \
             or title < head and title > s and doc[title].lower_ in _CONNECTORS and doc[title - 1].ent_type_ == "ORG":
         title += 1
+    if title == s and doc[head].lower_ in LOCAL_OFFICES:
+        # "Tarija Mayor X": a town the tagger missed, known to the gazetteer, is where the office is
+        first_title_word = next((i for i in range(s, head) if is_title_word(doc[i])), head)
+        if first_title_word > s and is_known_place(doc[s:first_title_word].text):
+            title = first_title_word
     return s, title, name
 
 

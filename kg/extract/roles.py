@@ -94,13 +94,14 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
                 office = Mention(office.text, office.start, office.end, OFFICE, singular)
                 holders += _untitled_partners(sent, m, index)
             qualifier, demonym = None, None
+            place = _place_of_office(sent, m)
             if m.affiliation:
                 gaz = gazetteer.load()
                 demonym = gaz.demonym(m.affiliation)
                 national = demonym or gaz.country(m.affiliation, allow_code=True)
-                qualifier = Mention(m.affiliation, m.start, m.start + len(m.affiliation),
-                                    GROUP if national else ORGANIZATION, m.affiliation)
-            place = _place_of_office(sent, m)
+                # "Ohio Governor X" serves a place, typed as one; "Petrobol Director X" an organisation
+                kind = GROUP if national else place.kind if place is not None else ORGANIZATION
+                qualifier = Mention(m.affiliation, m.start, m.start + len(m.affiliation), kind, m.affiliation)
             for holder in holders:
                 yield Fact(subject=holder, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=qualifier)
                 if qualifier is not None:  # "Chilean President Ana Ruiz" -> Ruiz affiliated with Chile
