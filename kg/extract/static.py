@@ -259,19 +259,28 @@ def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterat
                         yield Fact(subject=m, relation=LOCATED_IN, object=where, sentence=record)
 
 
+# Nouns of where somebody lives: "his Montana home", "her Ohio hometown".
+_HOME_NOUNS = {"home", "hometown", "homeland", "birthplace", "ranch", "farm"}
+
+
 def native_places(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
-    """"X celebrated in her native Ohio": the place is where the possessor is from."""
+    """"X celebrated in her native Ohio", "X, speaking from his Montana home": the place is
+    where the possessor is from."""
     for m in index.mentions:
         if m.kind not in _PLACES or (tok := _head_token(sent, m)) is None:
             continue
         kids = children(tok)
-        if not any(c.lower_ == "native" and c.dep_ == "amod" for c in kids):
+        if tok.dep_ == "compound" and tok.head.lower_ in _HOME_NOUNS:
+            kids = children(tok.head)  # the home's possessor
+        elif not any(c.lower_ == "native" and c.dep_ == "amod" for c in kids):
             continue
         for owner in (c for c in kids if c.dep_ == "poss"):
             people = [p] if (p := index.at(owner)) is not None and p.kind == PERSON else []
             if owner.lower_ in {"his", "her", "their"}:
                 # the clause's subject, a name whatever NER made of it: "his" is a person's
-                verb = next((a for a in owner.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                # ("speaking from his home, X said": a participle's subject is its clause's)
+                verb = next((a for a in owner.ancestors if a.pos_ in {"VERB", "AUX"}
+                             and (a.dep_ != "advcl" or any(c.dep_ == "nsubj" for c in children(a)))), None)
                 people = [p for h in children(verb) if h.dep_ == "nsubj"
                           for p in arg_mentions(h, index) if p.kind in {PERSON, OTHER}] if verb is not None else []
             for person in people:
