@@ -259,12 +259,12 @@ def named_places_in(sent: Span, record: Sentence, index: MentionIndex) -> Iterat
                         yield Fact(subject=m, relation=LOCATED_IN, object=where, sentence=record)
 
 
-# Nouns of where somebody lives: "his Montana home", "her Ohio hometown".
+# Nouns of where somebody lives: "his Wyoming home", "her Ohio hometown".
 _HOME_NOUNS = {"home", "hometown", "homeland", "birthplace", "ranch", "farm"}
 
 
 def native_places(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:
-    """"X celebrated in her native Ohio", "X, speaking from his Montana home": the place is
+    """"X celebrated in her native Ohio", "X, speaking from his Wyoming home": the place is
     where the possessor is from."""
     for m in index.mentions:
         if m.kind not in _PLACES or (tok := _head_token(sent, m)) is None:
