@@ -66,6 +66,15 @@ def test_surname_binds_to_full_name_in_the_same_article_even_with_a_wrong_label(
     assert entities[keys[("a", 0)]].label == "Anna Novak"
 
 
+def test_untyped_mentions_of_a_name_do_not_outvote_a_typed_one():
+    # NER typed none of the bare surnames; the titled mention settles that she is a person
+    ex = _extraction("a", ("Ruiz", "other"), ("Foreign Minister Ana Ruiz", "person", "Ana Ruiz", "Foreign Minister"),
+                     ("Ruiz", "other"), ("Ruiz", "other"))
+    entities, keys = _resolve(ex)
+    ruiz = entities[keys[("a", 5)]]
+    assert keys[("a", 0)] == keys[("a", 5)] and ruiz.kind == "person" and ruiz.label == "Ana Ruiz"
+
+
 def test_an_acronym_is_no_surname():
     # "U.N." folds to the last name of "Park Min Un": a bare surname binds across articles, an acronym must not
     leader = _extraction("a", ("Park Min Un", "person"))

@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
-from kg.extract.coref import Antecedents, resolve_event
+from kg.extract.coref import Antecedents, quoted_ranges, resolve_event
 from kg.extract.lexicon import (ACTOR_NOUNS, EVENT_NOUN_VERBS, PASSIVE_EVENT_VERBS, ROLE_NOUNS, SYMMETRIC,
                                   TALK_EVENTS, TITLE_HEADS, UNARY_EVENT_TYPES, UNARY_EVENT_VERBS, participle)
 from kg.extract.mentions import sentence_mentions
@@ -28,6 +28,7 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
     """Mentions, events and facts of one article, each traced to its sentence."""
     sentences, mentions, events, facts = [], [], [], []
     antecedents = Antecedents()
+    antecedents.quoted = quoted_ranges(doc.text)
     setting = _Setting()
     for i, sent in enumerate(doc.sents):
         if not sent.text.strip() or _excluded(article, sent.start_char, sent.end_char):
@@ -110,7 +111,7 @@ def event_facts(event: Event) -> Iterator[Fact]:
             talks = event.event_type in TALK_EVENTS
             relation = DISCUSS if talks else f"{event.relation} about"
             yield Fact(subject=agent, relation=relation, object=topic, **common)
-        if event.content and not event.patients:
+        if event.content:  # '"...," X told reporters': what was said, whoever heard it
             yield Fact(subject=agent, relation=event.relation, object=None, content=event.content, **common)
     named = [a for a in agents if a.kind != CONCEPT]
     if not event.patients and event.relation.split()[0] in SYMMETRIC and len(named) > 1:
@@ -132,7 +133,9 @@ def _oblique_fact(subject, relation: str, event: Event, common: dict, *, unary: 
     when the event is one a reader records by itself ("X died", "X was arrested"), else nothing:
     the event records it."""
     if event.oblique is not None and (event.oblique.start, event.oblique.end) != (subject.start, subject.end):
-        yield Fact(subject=subject, relation=f"{relation} {event.oblique_prep}", object=event.oblique, **common)
+        phrasal = relation.split()[-1] == event.oblique_prep  # "call on": the preposition is there already
+        yield Fact(subject=subject, relation=relation if phrasal else f"{relation} {event.oblique_prep}",
+                   object=event.oblique, **common)
     elif unary:
         yield Fact(subject=subject, relation=relation, object=None, **common)
 

@@ -368,11 +368,24 @@ def _governor(verb: Token) -> Token | None:
     return None
 
 
+def _by_agents(verb: Token) -> list[Token]:
+    """The heads of a passive verb's by-phrase. The parser may read a role noun before the name as
+    a verb's participle ("founded by engineer Ana Ruiz": engineer/pcomp, Ruiz/dobj): the name."""
+    heads = []
+    for by in (c for c in children(verb) if c.dep_ == "agent"):
+        for g in children(by):
+            if g.dep_ == "pobj":
+                heads.append(g)
+            elif g.dep_ == "pcomp" and g.pos_ == "NOUN":
+                heads += [o for o in children(g) if o.dep_ == "dobj" and o.pos_ == "PROPN"] or [g]
+    return heads
+
+
 def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     """(subject heads, passive?) of a verb, inherited from its governor where it has none."""
     passive = any(c.dep_ in _PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in children(verb))
     if passive:
-        agents = [g for c in children(verb) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"]
+        agents = _by_agents(verb)
         return agents, True
     subjects = [c for c in children(verb) if c.dep_ in _SUBJ_DEPS]
     if len(subjects) == 1 and subjects[0].lower_ in {"it", "they"} and verb.dep_ == "ccomp" \
@@ -466,6 +479,9 @@ def _going_to(token: Token) -> bool:
     return token.lower_ == "going" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
 
 
+_NOBODY = {"nobody", "none", "nothing", "noone"}
+
+
 def _factuality(verb: Token) -> str:
     if _adverbial_gerund(verb):  # "left without meeting X"; "said he fled after killing Y": as its clause
         return NEGATED if verb.head.lower_ == "without" else _factuality(verb.head.head)
@@ -475,10 +491,15 @@ def _factuality(verb: Token) -> str:
     aux = {c.lower_ for v in chain for c in children(v) if c.dep_ in {"aux", "auxpass"}}
     if any(c.dep_ == "neg" for v in chain for c in children(v)):
         return NEGATED
+    if any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS and (c.lower_ in _NOBODY or any(
+            d.dep_ == "det" and d.lower_ == "no" for d in children(c))) for v in chain for c in children(v)):
+        return NEGATED  # "No group has claimed the attack", "nobody was hurt"
     if aux & lex.PLANNED_AUX or any(_going_to(v) for v in chain[1:]) or any(
             _going_to(c) and c.dep_ not in _CLAUSE_LINKS for c in children(verb)):
         return PLANNED
-    governors = {v.lemma_.lower() for v in chain[1:]}
+    # verbs that govern through a complement ("set to visit", "expected to meet"); a verb it is
+    # coordinated with is no governor ("set fire to homes and shot residents")
+    governors = {chain[i + 1].lemma_.lower() for i in range(len(chain) - 1) if chain[i].dep_ == "xcomp"}
     if verb.dep_ in {"xcomp", "dobj", "ccomp"} and verb.head.lemma_.lower() in lex.DENIAL_VERBS:
         return NEGATED  # "denied targeting civilians", "denied that it had fired": what is denied
     if aux & lex.HYPOTHETICAL_AUX or governors & lex.HYPOTHETICAL_GOVERNORS:
@@ -583,6 +604,13 @@ def _content(verb: Token) -> str | None:
     toks = [t for t in comp.subtree if not t.is_punct or t.i not in edges]
     if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that":
         toks = toks[1:]  # "said that talks would resume": what was said starts after "that"
+    lead = next((c for c in children(comp) if c.dep_ == "prep" and c.i == toks[0].i == verb.i + 1 and c.lower_ == "on"),
+                None) if toks else None
+    if lead is not None and any(g.dep_ == "pobj" and (g.ent_type_ in _TEMPORAL_ENTS or g.lower_ in WEEKDAYS)
+                                for g in children(lead)) \
+            and any(c.dep_ in _SUBJ_DEPS and c.i > lead.i for c in children(comp)):
+        # "said on Tuesday it had agreed": the parser hangs the day on what was said; it says when
+        toks = [t for t in toks if t.i > lead.right_edge.i]
     if toks and (stolen := _stolen_subject(comp)) is not None:
         toks = [*stolen.subtree, *toks]  # "reaffirmed the United States would continue ...": its subject too
     text = verb.doc[toks[0].i:toks[-1].i + 1].text if toks else ""
@@ -727,14 +755,14 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
             # and hung the real one on the nearest noun; the sentence's root phrase is its subject.
             subj_heads, passive, obj_heads = [sent.root], False, _object_heads(verb, False)
         elif _is_participle_modifier(verb):
-            subj_heads, passive = [g for c in children(verb) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"], True
+            subj_heads, passive = _by_agents(verb), True
             obj_heads = [verb.head]
         elif (patient_heads := _bare_participle(verb)) is not None:
             subj_heads, passive, obj_heads = [], True, patient_heads
         else:
             subj_heads, passive = _subject_heads(verb)
             obj_heads = _object_heads(verb, passive)
-            by = [g for c in children(verb) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"]
+            by = _by_agents(verb)
             if by and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS for c in children(verb)):
                 # "X was in Geneva, joined by Y": a participle with a by-phrase is passive; the
                 # subject it inherits is its patient, unless a subordinator makes it a comment on
@@ -762,6 +790,9 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
                 topics = _purpose_topics(verb, index) or topics
         else:
             direct = {c.i for c in children(verb)} | ({verb.head.i} if passive else set())
+            if (phrasal := _phrasal_prep(verb)) is not None:  # "called on the government": its argument
+                direct |= {g.i for c in children(verb) if c.dep_ == "prep" and c.lower_ == phrasal
+                           for g in children(c) if g.dep_ == "pobj"}
             if lem in lex.MOVE_VERBS and any(h.dep_ == "pobj" and h.head.lower_ in {"to", "into"} for h in obj_heads):
                 # "flew from Lima to Quito": the destination is the object, not where the trip began
                 obj_heads = [h for h in obj_heads if not (h.dep_ == "pobj" and h.head.lower_ == "from")]
@@ -803,6 +834,8 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
             if place is None and lem in lex.MOVE_VERBS else None
         shared[verb.i] = (place or destination, time)
         content = _content(verb) if lem in lex.SAY_VERBS else _undertaking(verb) if lem in lex.COMMITMENT_VERBS else None
+        if content and lem == "say":  # "X killed 12, police said, the deadliest raid": what was said is the clause
+            patients = [p for p in patients if p.kind != "concept"]
         # a speech verb's complement is where or how it was said ("said in a statement", "added
         # a second after halftime"), not what: no open-IE fact
         oblique = _oblique(verb, index) if not (patients and agents) and not topics and not content \

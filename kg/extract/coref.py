@@ -6,6 +6,8 @@ dropped, since a wrong link is worse for a knowledge graph than a missing one.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import replace
 
 from kg.extract.clauses import ANAPHOR
@@ -25,6 +27,7 @@ class Antecedents:
         self.country_groups: list[tuple[Mention, ...]] = []  # two or more countries in one event
         self.described: list[Mention] = []  # agents named by a common noun for one person ("a young man")
         self.current: list[Mention] = []  # the persons named in the sentence being read
+        self.quoted: list[tuple[int, int]] = []  # character ranges of quotations, in order
 
     def observe(self, event: Event) -> None:
         persons = [m for m in event.agents if m.kind == PERSON]
@@ -50,6 +53,8 @@ class Antecedents:
         """The mentions an anaphor stands for; [] when unresolved."""
         if m.kind != ANAPHOR:
             return [m]
+        if m.name in PERSONAL_PLURAL and _inside(self.quoted, m.start):
+            return []  # '"They are selling our water," she said': the speaker's "they", not the writer's
         earlier = [p for p in self.persons if p.start < before] or [p for p in self.named if p.start < before]
         if m.name in PERSONAL_SINGULAR:
             described = [d for d in self.described if d.start < before and _may_be(m.name, d)]
@@ -106,3 +111,17 @@ def resolve_event(event: Event, antecedents: Antecedents) -> Event | None:
     if not agents and not patients:
         return None
     return replace(event, agents=tuple(agents), patients=tuple(patients), topics=tuple(topics))
+
+
+_QUOTATION = re.compile("[\"\u201c][^\"\u201d\n]*[\"\u201d]?")
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """The character ranges inside quotation marks, in order: curly pairs, and straight ones
+    taken in turn (an unclosed quotation runs to the end of its paragraph)."""
+    return [m.span() for m in _QUOTATION.finditer(text)]
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= offset < ranges[i][1]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
-from kg.extract.lexicon import (BODY_NAME_HEADS, FACILITY_NOUNS, HONORIFICS, LOCAL_OFFICES, PORTFOLIO_WORDS, ROLE_NOUNS,
+from kg.extract.lexicon import (ACTOR_NOUNS, BODY_NAME_HEADS, FACILITY_NOUNS, HONORIFICS, LOCAL_OFFICES, PORTFOLIO_WORDS, ROLE_NOUNS,
                                 TITLE_HEADS, TITLE_MODIFIERS)
 from kg.extract.tokens import doc_ents, doc_tokens, sentence_tokens
 from kg.timex import MONTH_NAMES, WEEKDAYS
@@ -389,6 +389,8 @@ def sentence_mentions(sent: Span) -> list[Mention]:
                                kind=PERSON, name=name_span.text, title=title_text, affiliation=affiliation))
             continue
         span = doc[s:e]
+        if e - s == 1 and span[0].lower_ in ACTOR_NOUNS and not span[0].is_upper:
+            continue  # "Gunmen Kill 12": a headline's capital makes no name of a common noun
         # A demonym before an organisation or group names its country ("Syrian associate YPG" stays).
         # "FILE -Protesters ...": a caption's dash the tokenizer left on the word is no part of the name
         text = span.text.lstrip("-\u2013\u2014\u2022*")
