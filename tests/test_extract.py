@@ -711,6 +711,40 @@ def test_a_common_noun_capitalised_in_a_headline_is_no_name(nlp):
     assert not [m for m in ex.mentions if m.name == "Gunmen"]
 
 
+def test_talks_a_guest_was_received_for(nlp):
+    text = ("Foreign Minister Ana Ruiz hosted her counterpart Tom Berg in Sucre on Monday for talks on trade, "
+            "water rights and migration.")
+    facts = facts_of(nlp, text)
+    assert {("Ana Ruiz", "host", "Tom Berg"), ("Ana Ruiz", "meet", "Tom Berg"), ("Ana Ruiz", "discuss", "trade"),
+            ("Ana Ruiz", "discuss", "water rights"), ("Ana Ruiz", "discuss", "migration")} <= facts
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz held talks on security with Tom Berg.",  # the parser hangs the partner on the topic
+    "Ana Ruiz held talks with Tom Berg on security.",  # ... or the topic on the verb
+])
+def test_what_talks_held_with_somebody_were_about(nlp, text):
+    facts = facts_of(nlp, text)
+    assert {("Ana Ruiz", "meet", "Tom Berg"), ("Ana Ruiz", "discuss", "security")} <= facts
+    assert ("Ana Ruiz", "discuss", "Tom Berg") not in facts
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz held talks with Tom Berg on Monday.",
+    "Ana Ruiz met Tom Berg during a meeting this week on the sidelines of the General Assembly.",
+    "Ambassador Tom Berg pauses during a news conference following a Security Council meeting.",
+    "Ana Ruiz prioritized large rallies over voter interactions.",
+])
+def test_no_topic_of_talks_from_when_where_or_what_else(nlp, text):
+    assert not [f for f in facts_of(nlp, text) if f[1] == "discuss" and f[0] in {"Ana Ruiz", "Tom Berg"}]
+
+
+def test_a_quotation_closed_inside_what_was_said_keeps_its_mark(nlp):
+    text = 'Ana Ruiz said the talks had been "frank and productive."'
+    ex = extract(nlp(text), Article(id="t", text=text))
+    assert [f.content for f in ex.facts if f.relation == "say"] == ['the talks had been "frank and productive"']
+
+
 def test_a_discussion_with_somebody_has_them_as_a_party(nlp):
     facts = facts_of(nlp, "Ana Ruiz discussed trade and energy with Tom Berg.")
     assert {("Ana Ruiz", "discuss with", "Tom Berg"), ("Ana Ruiz", "discuss", "trade"),

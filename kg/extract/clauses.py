@@ -308,25 +308,41 @@ def _specific(noun: Token) -> bool:
 _TALK_NOUNS = {"discussion", "dialogue", "consultation", "talk", "call", "conversation", "negotiation"}
 
 
-def nominal_topics(token: Token, index: MentionIndex) -> list[Mention]:
-    """Names an event noun is about: "discussions covering A, B", "talks on A"."""
-    if token.lower_ not in lex.GATHERING_NOUNS and token.lemma_.lower() not in _TALK_NOUNS:
+def nominal_topics(token: Token, index: MentionIndex, *, preps_of: Token | None = None) -> list[Mention]:
+    """What an event noun is about: "discussions covering A, B", "talks on A". `preps_of`: one
+    "on" phrase of the verb that holds the talks, read as the noun's own."""
+    if preps_of is None and token.lower_ not in lex.GATHERING_NOUNS and token.lemma_.lower() not in _TALK_NOUNS:
         return []  # an attack "on" a city is its target, not its topic
     found = []
-    for child in children(token):
-        if child.dep_ == "acl" or child.dep_ == "prep" and child.lower_ in {"on", "about", "over", "regarding", "concerning"}:
-            found += index.within(_without_setting(child))
+    for child in [preps_of] if preps_of is not None else children(token):
+        # "discussions covering A, B" (not "a news conference following a meeting")
+        covering = child.dep_ == "acl" and lemma(child) in lex.TOPIC_VERBS
+        about = child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and not any(
+            g.dep_ == "pobj" and g.lower_ in _SETTING_NOUNS for g in children(child))  # "on the sidelines of X"
+        if not (covering or about):
+            continue
+        named = index.within(_without_setting(child))
+        # "talks on trade, water rights and migration": what was talked about, named or not ("over"
+        # may be a preference: "rallies over voter interactions")
+        found += named or [concept_mention(t) for obj in children(child) if about and child.lower_ != "over" and obj.dep_ == "pobj"
+                           for t in [obj, *obj.conjuncts] if t.pos_ in {"NOUN", "PROPN"} and _specific(t)
+                           and t.ent_type_ not in _TEMPORAL_ENTS and t.lower_ not in WEEKDAYS]  # not "on Monday"
     return found
 
 
+# "on the sidelines of X", "on the eve of X": when and where, not what about.
+_SETTING_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion", "side", "behalf"}
+
+
 def _without_setting(token: Token) -> list[Token]:
-    """The phrase less where it took place: "a news conference on the talks outside a hotel in
-    Sucre" is about the talks, not Sucre. ("in" stays: "talks on the situation in Chad".)"""
+    """The phrase less where it took place and with whom: "a news conference on the talks outside
+    a hotel in Sucre" is about the talks, not Sucre; "talks on security with X" are not about X.
+    ("in" stays: "talks on the situation in Chad".)"""
     out, stack = [], [token]
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in children(tok) if not (c.dep_ == "prep" and c.lower_ in _SETTING_PREPS - {"in"}))
+        stack.extend(c for c in children(tok) if not (c.dep_ == "prep" and c.lower_ in _SETTING_PREPS - {"in"} | {"with"}))
     return out
 
 
@@ -614,7 +630,18 @@ def _content(verb: Token) -> str | None:
     if toks and (stolen := _stolen_subject(comp)) is not None:
         toks = [*stolen.subtree, *toks]  # "reaffirmed the United States would continue ...": its subject too
     text = verb.doc[toks[0].i:toks[-1].i + 1].text if toks else ""
-    return text.strip(" \n\"'\u201c\u201d,") or None  # a paragraph break is no part of what was said
+    after = verb.doc[toks[-1].i + 1:toks[-1].i + 3].text if toks else ""
+    return _balanced(text.strip(" \n\"'\u201c\u201d,"), text + after) or None  # a paragraph break is no part of it
+
+
+def _balanced(stripped: str, text: str) -> str:
+    """Quotation marks stripped from the ends of what was said, except one that closes a quotation
+    opened inside it: 'the talks had been "frank and productive."' keeps its last mark."""
+    for opening, closing in (('"', '"'), ("\u201c", "\u201d")):
+        unclosed = stripped.count(opening) % 2 if opening == closing else stripped.count(opening) > stripped.count(closing)
+        if unclosed and closing in text[len(text.rstrip(" \n,.\"\u201d")):]:
+            return stripped + closing
+    return stripped
 
 
 def _undertaking(verb: Token) -> str | None:

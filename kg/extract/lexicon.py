@@ -75,6 +75,8 @@ DESTINATION_PREPS = frozenset("to in into at for".split())
 # object, where the movement ends is told apart.
 SEND_VERBS = frozenset("send deploy dispatch transfer deport extradite evacuate ship fly airlift".split())
 LEAVE_VERBS = frozenset("leave flee depart escape quit".split())
+# Verbs of receiving a guest: whom they receive "for talks" takes part in them.
+HOSTING_VERBS = frozenset("host receive welcome invite greet".split())
 
 # Verbs whose event is carried by their complement ("expected to highlight" -> highlight).
 LIGHT_VERBS = frozenset("be have do expect plan intend hope aim want seek try set begin start continue "

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
-from kg.extract.clauses import ANAPHOR, MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens
+from kg.extract.clauses import (ANAPHOR, MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens,
+                                nominal_topics)
 from kg.extract.tokens import children, sentence_tokens
 from kg.timex import WEEKDAYS
 from kg.types import (ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention,
@@ -99,6 +100,32 @@ def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
     return [] if passive else [m for h in subjects for m in arg_mentions(h, index)]
 
 
+def _nested_partners(noun: Token, index: MentionIndex) -> list[Mention]:
+    """"held talks on security with X": the parser hangs the partner on the topic; X took part."""
+    return [m for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "with" and t.head.i != noun.i
+            for o in children(t) if o.dep_ == "pobj" for m in arg_mentions(o, index) if m.kind == PERSON]
+
+
+def _talk_topics(noun: Token, index: MentionIndex) -> list[Mention]:
+    """What talks were about, said on the noun ("talks on trade") or on the verb that holds them
+    ("held talks with X on trade")."""
+    topics = nominal_topics(noun, index)
+    head = noun.head
+    if not topics and noun.dep_ == "dobj" and head.lemma_.lower() in lex.SUPPORT_VERBS:
+        topics = [t for c in children(head) if c.dep_ == "prep" and c.lower_ in {"on", "about", "over"}
+                  for t in nominal_topics(head, index, preps_of=c)]
+    return topics
+
+
+def _guests(noun: Token, index: MentionIndex) -> list[Mention]:
+    """"X hosted Y for talks", "X welcomed Y to a summit": the people received take part too."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.head.pos_ != "VERB" \
+            or head.head.lemma_.lower() not in lex.HOSTING_VERBS:
+        return []
+    return [m for o in children(head.head) if o.dep_ == "dobj" for m in arg_mentions(o, index) if m.kind == PERSON]
+
+
 def _support_targets(noun: Token, event_type: str | None, index: MentionIndex) -> list[Mention]:
     """"launched airstrikes on Arica", "held talks with X": the parser hangs the event noun's
     target or partner on the support verb; it is the noun's patient all the same."""
@@ -173,7 +200,8 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
             supported_by = _support_subjects(noun, index)
             agents, supported = supported_by or agents, bool(supported_by)
         if not patients:
-            patients = _support_targets(noun, event_type, index)
+            patients = _support_targets(noun, event_type, index) or (_guests(noun, index) if supported else []) \
+                or (_nested_partners(noun, index) if event_type in lex.TALK_EVENTS else [])
         if not agents and noun.lower_ in lex.VICTIM_NOUNS:
             agents = _accused(noun, index)
         agents = [a for a in agents if (a.start, a.end) not in {(p.start, p.end) for p in patients}]
@@ -184,6 +212,7 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
         yield Event(relation=verb, event_type=event_type, trigger=noun.text,
                     start=noun.idx, end=noun.idx + len(noun), sentence=record,
                     agents=tuple(agents), patients=tuple(patients), place=place,
+                    topics=tuple(_talk_topics(noun, index)) if event_type in lex.TALK_EVENTS else (),
                     time=_time(_setting_tokens(noun, governor), sent, reference, False),
                     factuality=_noun_factuality(governor),
                     oblique=place, oblique_prep="in" if place else None, passive=passive)
