@@ -284,8 +284,10 @@ class Resolver:
                 entity = _country_entity(gaz.countries[key[4:].upper()], key)
             else:
                 kind = _kind(key, votes[key])
-                entity = Entity(key=key, kind=kind, label=_preferred_label((m.name for _, m in items),
-                                                                           fullest=kind in {PERSON, ORGANIZATION}))
+                label = _preferred_label((m.name for _, m in items), fullest=kind in {PERSON, ORGANIZATION})
+                if kind == PLACE and label.isupper() and len(label) > 4:
+                    label = label.title()  # only ever seen in a dateline: "NIAMEY" is Niamey
+                entity = Entity(key=key, kind=kind, label=label)
                 if entity.kind == PLACE:
                     _locate(entity, {m.name for _, m in items}, *context(aid for aid, _ in items))
             for aid, m in items:
@@ -365,12 +367,17 @@ def _country_entity(country: gazetteer.Country, key: str) -> Entity:
 
 
 def _kind_votes(mentions, keys, readings) -> dict[str, Counter[str]]:
-    """Per key, the kinds its mentions were tagged with; a capital read as a place votes place, a
-    titled person mention counts one and a half (a title settles that it is a person)."""
+    """Per key, the kinds its mentions were tagged with; a capital read as a place votes place; a
+    titled person mention settles that it is a person (its vote outweighs all others)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    titled = set()
     for aid, m in mentions:
         kind = PLACE if readings.get((aid, m.start, m.end)) == LOCATION else m.kind
-        votes[keys[mention_key(aid, m)]][kind] += 1.5 if kind == PERSON and m.title else 1
+        votes[keys[mention_key(aid, m)]][kind] += 1
+        if kind == PERSON and m.title:
+            titled.add(keys[mention_key(aid, m)])
+    for key in titled:  # "Chadian President X" settles it, however NER tagged the bare "X" later
+        votes[key][PERSON] = sum(votes[key].values())
     return votes
 
 

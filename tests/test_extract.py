@@ -745,6 +745,24 @@ def test_a_quotation_closed_inside_what_was_said_keeps_its_mark(nlp):
     assert [f.content for f in ex.facts if f.relation == "say"] == ['the talks had been "frank and productive"']
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("Ana Ruiz refused to meet Tom Berg.", ("Ana Ruiz", "meet", "Tom Berg")),
+    # the one accused of failing is who did not stop them
+    ("Niger accused Chad of failing to stop fighters crossing the border.", ("Chad", "stop", "fighters")),
+])
+def test_what_somebody_refused_or_failed_to_do_did_not_happen(nlp, text, fact):
+    ex = extract(nlp(text), Article(id="t", text=text))
+    assert {(f.subject.name, f.relation, f.object.name if f.object else "*"): f.factuality
+            for f in ex.facts}.get(fact) == "negated"
+
+
+def test_each_coordinated_topic_named_or_not(nlp):
+    facts = facts_of(nlp, "Ana Ruiz and Joseph Phiri discussed regional security, food aid and the upcoming "
+                          "elections in Malawi.")
+    assert {("Ana Ruiz", "discuss", "regional security"), ("Ana Ruiz", "discuss", "food aid"),
+            ("Ana Ruiz", "discuss", "Malawi")} <= facts
+
+
 def test_a_discussion_with_somebody_has_them_as_a_party(nlp):
     facts = facts_of(nlp, "Ana Ruiz discussed trade and energy with Tom Berg.")
     assert {("Ana Ruiz", "discuss with", "Tom Berg"), ("Ana Ruiz", "discuss", "trade"),

@@ -75,6 +75,18 @@ def test_untyped_mentions_of_a_name_do_not_outvote_a_typed_one():
     assert keys[("a", 0)] == keys[("a", 5)] and ruiz.kind == "person" and ruiz.label == "Ana Ruiz"
 
 
+def test_a_titled_mention_settles_a_person_however_often_ner_said_organisation():
+    ex = _extraction("a", ("Chadian President Idriss Mahamat", "person", "Idriss Mahamat", "President", "Chadian"),
+                     ("Mahamat", "organization"), ("Mahamat", "organization"), ("Mahamat", "organization"))
+    entities, keys = _resolve(ex)
+    assert entities[keys[("a", 0)]].kind == "person"
+
+
+def test_a_place_only_seen_in_capitals_is_labelled_in_title_case():
+    entities, keys = _resolve(_extraction("a", ("NIAMEY", "place"), ("NATO", "organization")))
+    assert entities[keys[("a", 0)]].label == "Niamey" and entities[keys[("a", 7)]].label == "NATO"
+
+
 def test_an_acronym_is_no_surname():
     # "U.N." folds to the last name of "Park Min Un": a bare surname binds across articles, an acronym must not
     leader = _extraction("a", ("Park Min Un", "person"))

@@ -230,12 +230,18 @@ def topic_mentions(head: Token, index: MentionIndex) -> list[Mention]:
     looking through general nouns ("ways to deepen cooperation on trade and energy")."""
     named = [m for m in index.within(head.subtree) if m.kind not in {"office"}]
     if named:
-        # "discussed A and B's opportunity to achieve peace": whose opportunity, and what about
-        for tok in [head, *head.conjuncts]:
+        # "discussed A and B's opportunity to achieve peace": whose opportunity, and what about;
+        # "discussed regional security and the elections in Chad": each coordinated topic, named
+        # where its own phrase names something
+        conjuncts = [head, *head.conjuncts]
+        for tok in conjuncts:
             inner = _topic_inside(tok) if tok.lemma_.lower() in lex.GENERIC_TOPIC_NOUNS else None
             if inner is not None and index.at(inner) is None:
                 named.append(concept_mention(inner))
-        return named
+            elif inner is None and len(conjuncts) > 1 and tok.pos_ == "NOUN" and _specific(tok) \
+                    and not index.within(_own_phrase(tok)):
+                named.append(concept_mention(tok))
+        return sorted(named, key=lambda m: m.start)
     found = []
     for tok in [head, *head.conjuncts]:
         if tok.lemma_.lower() in lex.GENERIC_TOPIC_NOUNS or tok.lower_ in lex.GENERIC_TOPIC_NOUNS:
@@ -245,6 +251,16 @@ def topic_mentions(head: Token, index: MentionIndex) -> list[Mention]:
         elif tok.pos_ in {"NOUN", "PROPN"}:
             found.append(concept_mention(tok))
     return found or arg_mentions(head, index)
+
+
+def _own_phrase(tok: Token) -> list[Token]:
+    """A coordinated noun's phrase without the nouns coordinated with it."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in children(t) if c.dep_ not in {"conj", "cc"})
+    return out
 
 
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
@@ -419,6 +435,12 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         return [head], False  # "Ruiz, who shot Hale" / "the talks, which took place"
     if subjects:
         return subjects, False
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "for"} \
+            and verb.head.head.lemma_.lower() in lex.CHARGE_VERBS:
+        # "accused Chad of failing to stop ...", "praised Peru for hosting ...": whom the charge is about
+        objects = [c for c in children(verb.head.head) if c.dep_ in _OBJ_DEPS]
+        if objects:
+            return objects, False
     if verb.tag_ == "VBG" and verb.dep_ in {"pcomp", "acl"}:
         # "remorse for killing Hale": a gerund shares the subject of the clause it hangs from.
         head = verb.head

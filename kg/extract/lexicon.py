@@ -255,7 +255,11 @@ IDIOM_NOUNS = frozenset("place part way care note action steps step effect hold 
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "port", "capital",
                          "county", "area", "cities", "towns", "villages", "provinces", "regions", "districts"})
 # Verbs whose complement is what the subject says did not happen: "denied targeting civilians".
-DENIAL_VERBS = frozenset("deny refute".split())
+# Verbs whose complement did not happen: "denied targeting X", "refused to meet X", "failed to stop X".
+DENIAL_VERBS = frozenset("deny refute refuse decline fail".split())
+# Verbs that hold somebody to a deed ("accused X of Ving", "praised X for Ving"): X did it.
+CHARGE_VERBS = frozenset("accuse blame charge convict suspect criticize criticise condemn praise thank commend "
+                         "credit fault".split())
 # Places named after people, in lower case after the name: "the President Garcia hotel".
 FACILITY_NOUNS = frozenset("""hotel center centre airport street avenue road boulevard square bridge hospital
 school university college station stadium arena building hall park library museum memorial
