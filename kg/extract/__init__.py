@@ -15,7 +15,7 @@ from kg.extract.mentions import sentence_mentions
 from kg.extract.nominal import encounter_setting, nominal_events
 from kg.extract.roles import description_facts, role_facts
 from kg.extract.static import static_facts
-from kg.extract.tokens import release
+from kg.extract.tokens import doc_text, release
 from kg.types import CONCEPT, Article, ArticleExtraction, Event, Fact, Mention, Sentence, TimeExpr
 
 DISCUSS = "discuss"
@@ -28,7 +28,7 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
     """Mentions, events and facts of one article, each traced to its sentence."""
     sentences, mentions, events, facts = [], [], [], []
     antecedents = Antecedents()
-    antecedents.quoted = quoted_ranges(doc.text)
+    antecedents.quoted = quoted_ranges(doc_text(doc, article.text))
     setting = _Setting()
     for i, sent in enumerate(doc.sents):
         if not sent.text.strip() or _excluded(article, sent.start_char, sent.end_char):

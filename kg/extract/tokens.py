@@ -68,11 +68,14 @@ def _children_table(doc: Doc) -> list[tuple[Token, ...]]:
     return table
 
 
-def doc_text(doc: Doc) -> str:
-    """The Doc's text (Doc.text joins every token's text on each call)."""
+def doc_text(doc: Doc, parsed_from: str | None = None) -> str:
+    """The Doc's text (Doc.text joins every token's text on each call). `parsed_from`: the text the
+    Doc was made of, taken as it is when its length agrees."""
     text = doc.user_data.get(_TEXT)
     if text is None:
-        text = doc.user_data[_TEXT] = doc.text
+        end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        text = parsed_from if parsed_from is not None and len(parsed_from) == end else doc.text
+        doc.user_data[_TEXT] = text
     return text
 
 
