@@ -763,6 +763,29 @@ def test_each_coordinated_topic_named_or_not(nlp):
             ("Ana Ruiz", "discuss", "Malawi")} <= facts
 
 
+@pytest.mark.parametrize("text, fact, factuality", [
+    # a suspect is not found to have killed; a convict is
+    ("Tom Berg, 45, was arrested on Tuesday in connection with the killing of Ana Ruiz.",
+     ("Tom Berg", "kill", "Ana Ruiz"), "reported"),
+    ("Tom Berg was convicted of the murder of Ana Ruiz.", ("Tom Berg", "murder", "Ana Ruiz"), "asserted"),
+    # a purpose is as sure as the trip made for it
+    ("Ana Ruiz will travel to Lima next week to meet President Tom Berg.", ("Ana Ruiz", "meet", "Tom Berg"), "planned"),
+    ("Ana Ruiz flew to Lima to meet Tom Berg.", ("Ana Ruiz", "meet", "Tom Berg"), "asserted"),
+    # the caller offers; "called on X to" is an appeal to X
+    ("Ana Ruiz called Tom Berg to offer condolences.", ("Ana Ruiz", "offer", "condolences"), "asserted"),
+    ("Ana Ruiz called on Tom Berg to resign.", ("Tom Berg", "resign", "*"), "hypothetical"),
+])
+def test_who_and_how_sure_in_suspicions_purposes_and_calls(nlp, text, fact, factuality):
+    ex = extract(nlp(text), Article(id="t", text=text))
+    assert {(f.subject.name, f.relation, f.object.name if f.object else "*"): f.factuality
+            for f in ex.facts}.get(fact) == factuality
+
+
+def test_in_connection_with_is_no_complement(nlp):
+    facts = facts_of(nlp, "Tom Berg was arrested on Tuesday in connection with the killing of Ana Ruiz.")
+    assert not [f for f in facts if f[2] == "connection"]
+
+
 def test_a_discussion_with_somebody_has_them_as_a_party(nlp):
     facts = facts_of(nlp, "Ana Ruiz discussed trade and energy with Tom Berg.")
     assert {("Ana Ruiz", "discuss with", "Tom Berg"), ("Ana Ruiz", "discuss", "trade"),

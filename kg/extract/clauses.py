@@ -454,6 +454,8 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         return [], False
     if (stolen := _stolen_subject(verb)) is not None:
         return [stolen], False
+    if verb.dep_ == "xcomp" and _purpose_of_contact(verb, gov):
+        return _subject_heads(gov)[0], False  # "called X to offer condolences": the caller offers
     if verb.dep_ == "xcomp":  # "urge the rebels to reach" -> the rebels reach; "called on Peru to act" -> Peru
         objects = [c for c in children(gov) if c.dep_ in _OBJ_DEPS] or [
             g for c in children(gov) if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
@@ -466,6 +468,16 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         if raised:
             return raised, False
     return _subject_heads(gov)[0], False
+
+
+# Verbs of getting in touch, whose infinitive is the caller's purpose ("called X to offer
+# condolences"), unless it is an appeal ("called on X to act", "called for X to act").
+_CONTACT_VERBS = {"call", "phone", "telephone", "ring", "contact", "visit", "meet", "write"}
+
+
+def _purpose_of_contact(verb: Token, gov: Token) -> bool:
+    return lemma(gov) in _CONTACT_VERBS and any(c.dep_ in _OBJ_DEPS for c in children(gov)) and not any(
+        c.dep_ == "prep" and c.lower_ in {"on", "upon", "for"} for c in children(gov))
 
 
 def _stolen_subject(verb: Token) -> Token | None:
@@ -536,8 +548,10 @@ def _factuality(verb: Token) -> str:
             _going_to(c) and c.dep_ not in _CLAUSE_LINKS for c in children(verb)):
         return PLANNED
     # verbs that govern through a complement ("set to visit", "expected to meet"); a verb it is
-    # coordinated with is no governor ("set fire to homes and shot residents")
-    governors = {chain[i + 1].lemma_.lower() for i in range(len(chain) - 1) if chain[i].dep_ == "xcomp"}
+    # coordinated with is no governor ("set fire to homes and shot residents"), nor is a call made
+    # for a purpose ("called X to offer condolences")
+    governors = {chain[i + 1].lemma_.lower() for i in range(len(chain) - 1)
+                 if chain[i].dep_ == "xcomp" and not _purpose_of_contact(chain[i], chain[i + 1])}
     if verb.dep_ in {"xcomp", "dobj", "ccomp"} and verb.head.lemma_.lower() in lex.DENIAL_VERBS:
         return NEGATED  # "denied targeting civilians", "denied that it had fired": what is denied
     if aux & lex.HYPOTHETICAL_AUX or governors & lex.HYPOTHETICAL_GOVERNORS:
@@ -546,6 +560,9 @@ def _factuality(verb: Token) -> str:
         return PLANNED
     if governors & lex.REPORTING_GOVERNORS:
         return REPORTED
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(verb)) \
+            and (purpose := _factuality(verb.head)) != ASSERTED:
+        return purpose  # "will travel to Lima to meet X": the purpose is as sure as the trip
     head = verb
     while head.dep_ in {"ccomp", "conj"} and head.head != head:
         head = head.head
@@ -765,12 +782,16 @@ def _verbless(sent: Span) -> bool:
     return sent.root.pos_ not in {"VERB", "AUX"}
 
 
+_COMPLEX_PREP_NOUNS = {"connection", "response", "addition", "order", "accordance", "line", "relation", "reference",
+                       "spite", "view", "light", "favour", "favor", "behalf", "charge"}
+
+
 def _oblique(verb: Token, index: MentionIndex) -> tuple[str, Mention] | None:
     """The first prepositional complement of the verb that is not a time: ("in", Mosul)."""
     for prep in (c for c in children(verb) if c.dep_ == "prep" and c.lower_ not in {"by", "according"}):
         obj = next((g for g in children(prep) if g.dep_ == "pobj"), None)
-        if obj is None or obj.ent_type_ in _TEMPORAL_ENTS:
-            continue
+        if obj is None or obj.ent_type_ in _TEMPORAL_ENTS or obj.lower_ in _COMPLEX_PREP_NOUNS:
+            continue  # "in connection with X", "in response to X": no complement of the verb
         found = [m for m in arg_mentions(obj, index) if m.kind != ANAPHOR]
         if found:
             return prep.lower_, found[0]

@@ -173,6 +173,8 @@ GENERIC_TOPIC_NOUNS = frozenset("way ways issue issues matter matters effort eff
 # assassination of", "suspected of", "sentenced for". Their subject is the deed's alleged agent.
 ACCUSATION_HEADS = frozenset("suspect convict charge accuse sentence try trial arrest guilty blame indict "
                              "jail imprison execute hang prosecute confess admit plead".split())
+# Accusation frames that settle the deed: a verdict or a confession ("convicted of the murder of Y").
+VERDICT_HEADS = frozenset("convict sentence guilty jail imprison execute hang confess admit".split())
 
 # Gatherings one takes part in by being there: "X spoke during a news conference", "at a rally".
 GATHERING_NOUNS = frozenset("meeting meetings talks summit conference ceremony rally rallies session "

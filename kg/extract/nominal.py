@@ -139,8 +139,9 @@ def _support_targets(noun: Token, event_type: str | None, index: MentionIndex) -
     return _named(found) if talks else found
 
 
-def _accused(noun: Token, index: MentionIndex) -> list[Mention]:
-    """"X was convicted of the murder of Y": the subject of an accusation frame is the agent."""
+def _accused(noun: Token, index: MentionIndex) -> tuple[list[Mention], bool]:
+    """"X was convicted of the murder of Y": the subject of an accusation frame is the agent; and
+    whether the frame is a verdict or a confession (else a suspicion: arrest, charge, accusation)."""
     node, steps = noun, 0
     while steps < 4 and node.head != node:
         node, steps = node.head, steps + 1
@@ -149,10 +150,10 @@ def _accused(noun: Token, index: MentionIndex) -> list[Mention]:
             while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
                 verb = verb.head
             subjects = [c for c in children(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
-            return [m for h in subjects for m in arg_mentions(h, index)]
+            return [m for h in subjects for m in arg_mentions(h, index)], node.lemma_.lower() in lex.VERDICT_HEADS
         if node.pos_ in {"VERB", "AUX"}:
-            return []
-    return []
+            return [], False
+    return [], False
 
 
 def _noun_factuality(governor: Token | None) -> str:
@@ -202,8 +203,10 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
         if not patients:
             patients = _support_targets(noun, event_type, index) or (_guests(noun, index) if supported else []) \
                 or (_nested_partners(noun, index) if event_type in lex.TALK_EVENTS else [])
+        accused = False
         if not agents and noun.lower_ in lex.VICTIM_NOUNS:
-            agents = _accused(noun, index)
+            agents, settled = _accused(noun, index)
+            accused = bool(agents) and not settled  # "arrested in connection with the killing of Y": suspected
         agents = [a for a in agents if (a.start, a.end) not in {(p.start, p.end) for p in patients}]
         if not _named(agents) and not _named(patients) and not (supported and patients):
             continue
@@ -214,7 +217,7 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
                     agents=tuple(agents), patients=tuple(patients), place=place,
                     topics=tuple(_talk_topics(noun, index)) if event_type in lex.TALK_EVENTS else (),
                     time=_time(_setting_tokens(noun, governor), sent, reference, False),
-                    factuality=_noun_factuality(governor),
+                    factuality=REPORTED if accused and _noun_factuality(governor) == ASSERTED else _noun_factuality(governor),
                     oblique=place, oblique_prep="in" if place else None, passive=passive)
 
 
