@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from kg import gazetteer, places
 from kg.extract.lexicon import EVENT_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.extract.roles import HOLDS_OFFICE
 from kg.extract.static import BASED_IN, FROM, LOCATED_IN
 from kg.gazetteer import fold
 from kg.types import (CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE,
@@ -256,7 +257,7 @@ class Resolver:
     def _bind_places(self, keys: dict[MentionKey, str], readings: dict[tuple[str, int, int], str]) -> None:
         """"The Atacama Desert" to "Atacama"; names GeoNames settles without context to one key per city.
         Both are decided by the name alone, so a place keeps its IRI whatever else the corpus holds."""
-        kinds = _kind_votes(self.mentions, keys, readings)
+        kinds = _kind_votes(self.mentions, keys, readings, self.roles)
         place_keys = {k for k, votes in kinds.items() if _kind(k, votes) == PLACE}
         canonical = {}
         for key in place_keys:
@@ -276,7 +277,7 @@ class Resolver:
         grouped: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
         for aid, m in self.mentions:
             grouped[keys[mention_key(aid, m)]].append((aid, m))
-        votes = _kind_votes(self.mentions, keys, readings)
+        votes = _kind_votes(self.mentions, keys, readings, self.roles)
         context = self._context(keys)
         entities = {}
         for key, items in sorted(grouped.items()):
@@ -366,15 +367,16 @@ def _country_entity(country: gazetteer.Country, key: str) -> Entity:
                   lon=country.latlng[1] if country.latlng else None)
 
 
-def _kind_votes(mentions, keys, readings) -> dict[str, Counter[str]]:
+def _kind_votes(mentions, keys, readings, roles) -> dict[str, Counter[str]]:
     """Per key, the kinds its mentions were tagged with; a capital read as a place votes place; a
-    titled person mention settles that it is a person (its vote outweighs all others)."""
+    titled person mention, or one holding an office ("striker Mateus Costa"), settles that it is
+    a person (its vote outweighs all others)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     titled = set()
     for aid, m in mentions:
         kind = PLACE if readings.get((aid, m.start, m.end)) == LOCATION else m.kind
         votes[keys[mention_key(aid, m)]][kind] += 1
-        if kind == PERSON and m.title:
+        if kind == PERSON and (m.title or "holder" in roles.get((aid, m.start, m.end), ())):
             titled.add(keys[mention_key(aid, m)])
     for key in titled:  # "Chadian President X" settles it, however NER tagged the bare "X" later
         votes[key][PERSON] = sum(votes[key].values())
@@ -444,6 +446,8 @@ def _roles(extraction: ArticleExtraction) -> Iterator[tuple[tuple[int, int], str
         if event.place is not None:
             yield (event.place.start, event.place.end), "place"
     for fact in extraction.facts:
+        if fact.relation == HOLDS_OFFICE:
+            yield (fact.subject.start, fact.subject.end), "holder"
         # "Arica, Chile", "a company of Tulsa", "a native of Lima": where things are, not who acts
         sited = fact.relation in _SITE_RELATIONS and fact.event is None
         yield (fact.subject.start, fact.subject.end), "place" if sited and fact.relation == LOCATED_IN else "agent"

@@ -82,6 +82,17 @@ def test_a_titled_mention_settles_a_person_however_often_ner_said_organisation()
     assert entities[keys[("a", 0)]].kind == "person"
 
 
+def test_an_office_holder_is_a_person_however_often_ner_said_place():
+    text, mentions = _mentions(("striker Mateus Costa", "person", "Mateus Costa"), ("Costa", "place"), ("Costa", "place"))
+    sentence = Sentence(0, 0, len(text), text)
+    role = Mention("striker", 0, 7, "office", "striker")
+    ex = ArticleExtraction(Article("a", text), (sentence,), tuple(mentions), (),
+                           (Fact(subject=mentions[0], relation="holds office", object=role, sentence=sentence),))
+    entities, keys = _resolve(ex)
+    costa = entities[keys[("a", 0)]]
+    assert keys[("a", 21)] == keys[("a", 0)] and costa.kind == "person" and costa.label == "Mateus Costa"
+
+
 def test_a_place_only_seen_in_capitals_is_labelled_in_title_case():
     entities, keys = _resolve(_extraction("a", ("NIAMEY", "place"), ("NATO", "organization")))
     assert entities[keys[("a", 0)]].label == "Niamey" and entities[keys[("a", 7)]].label == "NATO"

@@ -198,6 +198,9 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
         return [a]
     members = []
     for child in children(token):
+        if child.dep_ == "appos" and any(c.dep_ in {"acl", "relcl"} and lemma(c) in lex.SAY_VERBS
+                                         and not any(g.dep_ in _OBJ_DEPS for g in children(c)) for c in children(child)):
+            continue  # "won a majority, the commission announced": who said it, not what was won
         if child.lower_ in lex.MEMBER_MARKERS or child.dep_ == "appos":
             target = next((c for c in children(child) if c.dep_ == "pobj"), child)
             if target.i not in seen:

@@ -389,8 +389,8 @@ def sentence_mentions(sent: Span) -> list[Mention]:
                                kind=PERSON, name=name_span.text, title=title_text, affiliation=affiliation))
             continue
         span = doc[s:e]
-        if e - s == 1 and span[0].lower_ in ACTOR_NOUNS and not span[0].is_upper:
-            continue  # "Gunmen Kill 12": a headline's capital makes no name of a common noun
+        if e - s == 1 and span[0].lower_ in ACTOR_NOUNS | TITLE_MODIFIERS and not span[0].is_upper:
+            continue  # "Gunmen Kill 12", "Former Mayor Jailed": a headline's capital makes no name of a common word
         # A demonym before an organisation or group names its country ("Syrian associate YPG" stays).
         # "FILE -Protesters ...": a caption's dash the tokenizer left on the word is no part of the name
         text = span.text.lstrip("-\u2013\u2014\u2022*")
