@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from kg import gazetteer, places
-from kg.extract.lexicon import EVENT_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.extract.lexicon import COMPANY_SUFFIXES, COMPANY_WORDS, EVENT_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.extract.roles import HOLDS_OFFICE
 from kg.extract.static import BASED_IN, FROM, LOCATED_IN
 from kg.gazetteer import fold
@@ -126,6 +126,7 @@ class Resolver:
                 readings[(aid, m.start, m.end)] = reading
         self._bind_acronyms(keys)
         self._bind_surnames(keys)
+        self._bind_company_names(keys)
         self._bind_titles(keys)
         self._bind_places(keys, readings)
         return self._entities(keys, readings), keys
@@ -236,6 +237,23 @@ class Resolver:
                 keys[(aid, start, end, office)] = next(iter(local))
             elif not local and len(corpus) == 1:
                 keys[(aid, start, end, office)] = next(iter(corpus))
+
+    def _bind_company_names(self, keys: dict[MentionKey, str]) -> None:
+        """"Kestrel" for "Kestrel Systems" or "Orbis Motors Inc." in the same article: a company's
+        name without the words that say it is a company (whatever NER made of the short form)."""
+        full: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, short key) -> company keys
+        for aid, m in self.mentions:
+            key = keys[mention_key(aid, m)]
+            words = key.split()
+            if m.kind != ORGANIZATION or ":" in key or len(words) < 2:
+                continue
+            while len(words) > 1 and words[-1] in _COMPANY_ENDINGS:
+                words.pop()
+            if len(words) < len(key.split()):
+                full[(aid, " ".join(words))].add(key)
+        for (aid, start, end, office), key in list(keys.items()):
+            if not office and len(found := full.get((aid, key), ())) == 1:
+                keys[(aid, start, end, office)] = next(iter(found))
 
     def _bind_titles(self, keys: dict[MentionKey, str]) -> None:
         holders: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # article -> title -> people
@@ -367,6 +385,13 @@ def _country_entity(country: gazetteer.Country, key: str) -> Entity:
                   lon=country.latlng[1] if country.latlng else None)
 
 
+# Words a company's name may be shortened by ("Voltan Energy", "Orbis Group": "Voltan", "Orbis").
+_COMPANY_ENDINGS = COMPANY_SUFFIXES | COMPANY_WORDS | {
+    "group", "energy", "bank", "foods", "media", "telecom", "petroleum", "oil", "airways", "capital", "partners",
+    "securities", "resources", "electronics", "software", "networks", "solutions", "labs", "automotive", "company",
+    "corporation", "incorporated", "limited"}
+
+
 def _kind_votes(mentions, keys, readings, roles) -> dict[str, Counter[str]]:
     """Per key, the kinds its mentions were tagged with; a capital read as a place votes place; a
     titled person mention, or one holding an office ("striker Mateus Costa"), settles that it is
@@ -375,7 +400,9 @@ def _kind_votes(mentions, keys, readings, roles) -> dict[str, Counter[str]]:
     titled = set()
     for aid, m in mentions:
         kind = PLACE if readings.get((aid, m.start, m.end)) == LOCATION else m.kind
-        votes[keys[mention_key(aid, m)]][kind] += 1
+        key = keys[mention_key(aid, m)]
+        # a short form bound to a fuller name ("Ruiz", "Kestrel") says less of what it names
+        votes[key][kind] += 1 if name_key(m.name) == key else 0.25
         if kind == PERSON and (m.title or "holder" in roles.get((aid, m.start, m.end), ())):
             titled.add(keys[mention_key(aid, m)])
     for key in titled:  # "Chadian President X" settles it, however NER tagged the bare "X" later

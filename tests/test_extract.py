@@ -798,6 +798,26 @@ def test_in_connection_with_is_no_complement(nlp):
     assert not [f for f in facts if f[2] == "connection"]
 
 
+@pytest.mark.parametrize("text, fact, factuality", [
+    # the model's lemmas "fin" and "hop": a short stem would double its consonant ("finned", "hopped")
+    ("Regulators fined the bank on Monday.", ("Regulators", "fine", "bank"), "asserted"),
+    ("Ana Ruiz hoped to win the seat.", ("Ana Ruiz", "win", "seat"), "hypothetical"),
+])
+def test_lemmas_of_verbs_with_a_final_e(nlp, text, fact, factuality):
+    ex = extract(nlp(text), Article(id="t", text=text))
+    assert {(f.subject.name, f.relation, f.object.name if f.object else "*"): f.factuality
+            for f in ex.facts}.get(fact) == factuality
+
+
+@pytest.mark.parametrize("text, office", [
+    ("The company's chief executive, Daniel Okafor, met Sofia Lind last week.", "chief executive"),
+    ("His lawyer, Marta Vidal, said he would appeal.", "lawyer"),
+])
+def test_a_name_in_apposition_to_a_role_holds_it(nlp, text, office):
+    holders = {(f[0], f[2]) for f in facts_of(nlp, text) if f[1] == "holds office"}
+    assert (text.split(", ")[1], office) in holders
+
+
 def test_a_discussion_with_somebody_has_them_as_a_party(nlp):
     facts = facts_of(nlp, "Ana Ruiz discussed trade and energy with Tom Berg.")
     assert {("Ana Ruiz", "discuss with", "Tom Berg"), ("Ana Ruiz", "discuss", "trade"),

@@ -93,6 +93,15 @@ def test_an_office_holder_is_a_person_however_often_ner_said_place():
     assert keys[("a", 21)] == keys[("a", 0)] and costa.kind == "person" and costa.label == "Mateus Costa"
 
 
+def test_a_company_named_short_in_the_same_article_is_one_entity():
+    # NER took the short form for a person twice; the company's full name decides
+    entities, keys = _resolve(_extraction("a", ("Kestrel Systems", "organization"), ("Kestrel", "person"),
+                                          ("Kestrel", "person")),
+                              _extraction("b", ("Kestrel", "person")))
+    assert keys[("a", 0)] == keys[("a", 16)] == keys[("a", 24)] != keys[("b", 0)]
+    assert entities[keys[("a", 0)]].kind == "organization" and entities[keys[("a", 0)]].label == "Kestrel Systems"
+
+
 def test_a_place_only_seen_in_capitals_is_labelled_in_title_case():
     entities, keys = _resolve(_extraction("a", ("NIAMEY", "place"), ("NATO", "organization")))
     assert entities[keys[("a", 0)]].label == "Niamey" and entities[keys[("a", 7)]].label == "NATO"

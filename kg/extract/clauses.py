@@ -367,12 +367,19 @@ def _without_setting(token: Token) -> list[Token]:
 
 def lemma(verb: Token) -> str:
     """The verb's lemma, mended where the small model drops a doubled consonant ("installed" ->
-    "instal"), but not where the single one is right ("controlled" -> "control")."""
+    "instal"), but not where the single one is right ("controlled" -> "control"), or a final "e"
+    ("fined" -> "fin")."""
     lem, text = verb.lemma_.lower(), verb.lower_
     verbs = known_verbs()  # the model's own verb list, when it has one: "control" stays, "instal" mends
     if lem.endswith("l") and text.startswith(lem + "l") and (not verbs or lem + "l" in verbs):
         return lem + "l"
+    if verbs and text in {lem + "ed", lem + "ing"} and _SHORT_STEM.search(lem) and lem + "e" in verbs:
+        return lem + "e"  # "fined" -> "fin": a short stem would double its consonant ("finned"); "fine"
     return lem
+
+
+# A stem ending consonant-vowel-consonant, which doubles its last letter before -ed and -ing.
+_SHORT_STEM = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
 
 
 def _idiom(verb: Token) -> Token | None:
@@ -553,9 +560,9 @@ def _factuality(verb: Token) -> str:
     # verbs that govern through a complement ("set to visit", "expected to meet"); a verb it is
     # coordinated with is no governor ("set fire to homes and shot residents"), nor is a call made
     # for a purpose ("called X to offer condolences")
-    governors = {chain[i + 1].lemma_.lower() for i in range(len(chain) - 1)
+    governors = {lemma(chain[i + 1]) for i in range(len(chain) - 1)
                  if chain[i].dep_ == "xcomp" and not _purpose_of_contact(chain[i], chain[i + 1])}
-    if verb.dep_ in {"xcomp", "dobj", "ccomp"} and verb.head.lemma_.lower() in lex.DENIAL_VERBS:
+    if verb.dep_ in {"xcomp", "dobj", "ccomp"} and lemma(verb.head) in lex.DENIAL_VERBS:
         return NEGATED  # "denied targeting civilians", "denied that it had fired": what is denied
     if aux & lex.HYPOTHETICAL_AUX or governors & lex.HYPOTHETICAL_GOVERNORS:
         return HYPOTHETICAL

@@ -229,7 +229,7 @@ def participle(verb: str) -> str:
 # ("police arrested ..."); any other common-noun subject ("ways", "leverage") makes no fact.
 ACTOR_NOUNS = frozenset("""
 warplane warplanes jet jets drone drones aircraft helicopter helicopters gunship gunships warship warships
-tank tanks artillery
+tank tanks artillery regulator regulators watchdog watchdogs
 official officials authority authorities police policeman policemen troops troop force forces soldier
 soldiers army military rebel rebels militant militants protester protesters demonstrator demonstrators
 fighter fighters insurgent insurgents militia militias militiaman militiamen government governments
@@ -270,3 +270,11 @@ foundation institute prize award highway base""".split())
 PERSON_NOUNS = frozenset("""man woman boy girl mother father son daughter wife husband brother sister
 child baby teenager resident villager survivor victim witness patient doctor official soldier officer
 worker farmer driver passenger student teacher""".split())
+
+# Endings of a company's name: "Acme Plastics Inc. of Denver" is the company, then where it is.
+COMPANY_SUFFIXES = frozenset({"inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc", "plc", "sa", "s.a.", "ag",
+                              "gmbh", "nv", "n.v.", "bv", "spa", "s.p.a.", "lp", "l.p."})
+# Last words of a company's name that no institution "of" a place ends in ("Bank of America" stays):
+# "Orbis Laboratories of Denver".
+COMPANY_WORDS = frozenset({"laboratories", "industries", "holdings", "enterprises", "associates", "technologies",
+                           "systems", "airlines", "motors", "pharmaceuticals", "international", "brothers"})

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
-from kg.extract.lexicon import (ACTOR_NOUNS, BODY_NAME_HEADS, FACILITY_NOUNS, HONORIFICS, LOCAL_OFFICES, PORTFOLIO_WORDS, ROLE_NOUNS,
-                                TITLE_HEADS, TITLE_MODIFIERS)
+from kg.extract.lexicon import (ACTOR_NOUNS, BODY_NAME_HEADS, COMPANY_SUFFIXES, COMPANY_WORDS, FACILITY_NOUNS,
+                                HONORIFICS, LOCAL_OFFICES, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS)
 from kg.extract.tokens import doc_ents, doc_tokens, sentence_tokens
 from kg.timex import MONTH_NAMES, WEEKDAYS
 from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
@@ -159,17 +159,6 @@ def sentence_ents(sent: Span) -> list[Span]:
     return out
 
 
-# Endings of a company's name: "Acme Plastics Inc. of Denver" is the company, then where it is.
-_COMPANY_SUFFIXES = {"inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc", "plc", "sa", "s.a.", "ag",
-                     "gmbh", "nv", "n.v.", "bv", "spa", "s.p.a.", "lp", "l.p."}
-
-
-# Last words of a company's name that no institution "of" a place ends in ("Bank of America" stays):
-# "Orbis Laboratories of Denver".
-_COMPANY_WORDS = {"laboratories", "industries", "holdings", "enterprises", "associates", "technologies",
-                  "systems", "airlines", "motors", "pharmaceuticals", "international", "brothers"}
-
-
 def is_known_place(text: str) -> bool:
     """A country, state or city in the gazetteers."""
     gaz = gazetteer.load()
@@ -187,8 +176,8 @@ def _split_of(doc: Doc, s: int, e: int) -> tuple[int, bool] | None:
         tail = doc[k + 2:e] if doc[k + 1].lower_ == "the" else doc[k + 1:e]
         place = is_known_place(tail.text)
         before = doc[k - 1]
-        company = before.lower_ in _COMPANY_SUFFIXES | _COMPANY_WORDS \
-            or before.text == "," and doc[k - 2].lower_ in _COMPANY_SUFFIXES
+        company = before.lower_ in COMPANY_SUFFIXES | COMPANY_WORDS \
+            or before.text == "," and doc[k - 2].lower_ in COMPANY_SUFFIXES
         person = k - s >= 2 and not any(t.lower_ in TITLE_HEADS for t in doc[s:k]) and (
             all(t.ent_type_ == "PERSON" for t in doc[s:k])
             # "Ana Ruiz of Chile" with only the country tagged: a name NER missed, then where from

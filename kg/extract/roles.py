@@ -129,6 +129,9 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
                 yield Fact(subject=holder, relation=HOLDS_OFFICE, object=role, sentence=record, qualifier=qualifier)
                 if qualifier is not None and qualifier.kind == ORGANIZATION:
                     yield Fact(subject=holder, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
+        if person and (role := _role_apposed_to(tok, index)) is not None:  # "The company's chief executive, X,"
+            office = Mention(role.text, role.start_char, role.end_char, OFFICE, role.text)
+            yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=_qualifier(tok.head, index))
         for ap in _appositions(tok):
             if index.at(ap) or ap.pos_ != "NOUN" or ap.lemma_.lower() not in TITLE_HEADS:
                 continue
@@ -142,6 +145,15 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
             if qualifier is not None and qualifier.kind == ORGANIZATION:
                 yield Fact(subject=m, relation=AFFILIATED_WITH, object=qualifier, sentence=record,
                            factuality=factuality)
+
+
+def _role_apposed_to(tok: Token, index: MentionIndex) -> Span | None:
+    """"His lawyer, Marta Vidal,": the role noun a name is in apposition to, as its phrase."""
+    head = tok.head
+    if tok.dep_ != "appos" or head.pos_ != "NOUN" or index.at(head) is not None \
+            or head.lemma_.lower() not in TITLE_HEADS | ROLE_NOUNS:
+        return None
+    return _phrase(head)
 
 
 def _singular_title(title: str) -> str | None:
