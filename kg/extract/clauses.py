@@ -70,6 +70,11 @@ def _clause_tokens(verb: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+# Nouns for people or states that "both" or "the two" make a reference to a pair just named.
+_PAIRED = lex.TITLE_HEADS | {"side", "leader", "country", "nation", "man", "woman", "counterpart", "official",
+                             "diplomat", "delegation", "government"}
+
+
 def _anaphor(token: Token) -> Mention | None:
     """A pronoun or a definite description that names an earlier mention ("the Secretary")."""
     low = token.lower_
@@ -79,7 +84,7 @@ def _anaphor(token: Token) -> Mention | None:
     # "The two discussed aid": a numeral standing alone for the pair just named
     pair_numeral = low == "two" and token.pos_ == "NUM" and token.dep_ in {"nsubj", "nsubjpass"}
     if (token.pos_ in {"NOUN", "PROPN"} or pair_numeral) and dets & {"the", "both", "two"}:
-        if low in lex.PAIR_NOUNS or token.lemma_.lower() in {"minister", "side", "leader", "country"} and dets & {"both", "two"}:
+        if low in lex.PAIR_NOUNS or token.lemma_.lower() in _PAIRED and dets & {"both", "two"}:  # "the two presidents"
             return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, "pair")
         if is_title_word(token) and "the" in dets and token.tag_ in {"NN", "NNP"}:
             return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, "title:" + low)
@@ -223,9 +228,18 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
                  if m.kind != CONCEPT]
         if named:
             return named
+    if token.lower_ in _MULTITUDES and (of := next((c for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"),
+                                                   None)) is not None:
+        people = next((g for g in children(of) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if people is not None:  # "Thousands of people marched": people, so many of them
+            span = token.doc[token.left_edge.i:people.i + 1]
+            return [Mention(text=span.text, start=span.start_char, end=span.end_char, kind=CONCEPT, name=span.text)]
     if token.pos_ in {"NOUN", "PROPN"}:
         return [concept_mention(token)]
     return []
+
+
+_MULTITUDES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowds", "crowd", "groups", "group"}
 
 
 def topic_mentions(head: Token, index: MentionIndex) -> list[Mention]:
@@ -243,7 +257,7 @@ def topic_mentions(head: Token, index: MentionIndex) -> list[Mention]:
                 named.append(concept_mention(inner))
             elif inner is None and len(conjuncts) > 1 and tok.pos_ == "NOUN" and _specific(tok) \
                     and not index.within(_own_phrase(tok)):
-                named.append(concept_mention(tok))
+                named.append(_topic_concept(tok))
         return sorted(named, key=lambda m: m.start)
     found = []
     for tok in [head, *head.conjuncts]:
@@ -252,7 +266,7 @@ def topic_mentions(head: Token, index: MentionIndex) -> list[Mention]:
             if inner is not None:
                 found += [concept_mention(t) for t in [inner, *inner.conjuncts] if t.pos_ in {"NOUN", "PROPN"}]
         elif tok.pos_ in {"NOUN", "PROPN"}:
-            found.append(concept_mention(tok))
+            found.append(_topic_concept(tok))
     return found or arg_mentions(head, index)
 
 
@@ -310,7 +324,8 @@ def _purpose_topics(verb: Token, index: MentionIndex) -> list[Mention]:
 def _topic_concept(noun: Token) -> Mention:
     """A common-noun topic with its "of" complement: "freedom of expression", "rule of law"."""
     m = concept_mention(noun)
-    of = next((c for c in children(noun) if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
+    of = next((c for c in children(noun) if c.dep_ == "prep" and c.lower_ in {"of", "against"} and c.i == noun.i + 1),
+              None)  # "freedom of expression", "the fight against drug trafficking"
     obj = next((g for g in children(of) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if of is not None else None
     if obj is None or any(t.dep_ == "prep" for t in children(obj)):
         return m
@@ -678,6 +693,8 @@ def _content(verb: Token) -> str | None:
         toks = [t for t in toks if t.i > lead.right_edge.i]
     if toks and (stolen := _stolen_subject(comp)) is not None:
         toks = [*stolen.subtree, *toks]  # "reaffirmed the United States would continue ...": its subject too
+    if toks and toks[0].i <= verb.i <= toks[-1].i:
+        return None  # "a law that critics say will harm X": the speaker's words are not this clause
     text = verb.doc[toks[0].i:toks[-1].i + 1].text if toks else ""
     after = verb.doc[toks[-1].i + 1:toks[-1].i + 3].text if toks else ""
     return _balanced(text.strip(" \n\"'\u201c\u201d,"), text + after) or None  # a paragraph break is no part of it
@@ -858,8 +875,9 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
             # "discussed trade with X": X took part, whatever was discussed
             withs = [g for c in children(verb) if c.dep_ == "prep" and c.lower_ == "with"
                      for g in children(c) if g.dep_ == "pobj" and g not in parties]
-            if withs and lem != "talk" and " " not in relation:
-                relation = f"{relation} with"
+            if lem != "talk" and " " not in relation and any(
+                    m.kind != "concept" for h in withs for m in arg_mentions(h, index)):
+                relation = f"{relation} with"  # not "With concerted efforts, both underscored ..."
             parties += withs
             patients += [m for h in parties for m in arg_mentions(h, index) if m.kind != "concept"]
             for head in [h for h in obj_heads if h not in parties] + [

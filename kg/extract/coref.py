@@ -11,8 +11,8 @@ import re
 from dataclasses import replace
 
 from kg.extract.clauses import ANAPHOR
-from kg.extract.lexicon import PERSON_NOUNS, PERSONAL_PLURAL, PERSONAL_SINGULAR, TALK_EVENTS
-from kg.types import CONCEPT, COUNTRY, PERSON, Event, Mention
+from kg.extract.lexicon import PAIR_NOUNS, PERSON_NOUNS, PERSONAL_PLURAL, PERSONAL_SINGULAR, TALK_EVENTS
+from kg.types import CONCEPT, COUNTRY, OTHER, PERSON, Event, Mention
 
 _STATE_WORDS = {"sides", "countries", "nations", "states"}
 
@@ -34,11 +34,13 @@ class Antecedents:
         self.persons += persons
         self.described += [m for m in event.agents if m.kind == CONCEPT and m.name.split()
                            and m.name.split()[-1].lower() in PERSON_NOUNS]
+        # a name NER left untyped acting beside a person is one of the group ("A and B met")
+        party = [m for m in event.agents if m.kind == PERSON or m.kind == OTHER and persons]
         if event.event_type in TALK_EVENTS:
             # "A held a call with B ... The two leaders agreed": the pair is everyone who took part
-            persons += [m for m in event.patients if m.kind == PERSON]
-        if len(persons) >= 2:
-            self.groups.append(tuple(persons))
+            party += [m for m in event.patients if m.kind == PERSON]
+        if len(party) >= 2:
+            self.groups.append(tuple(party))
         countries = list({m.name: m for m in [*event.agents, *event.patients] if m.kind == COUNTRY}.values())
         if len(countries) >= 2:  # "talks between Chile and Peru ... the two sides"
             self.country_groups.append(tuple(countries))
@@ -61,10 +63,15 @@ class Antecedents:
             if described and (not earlier or described[-1].start > earlier[-1].start):
                 return []  # "A young man ran as he shouted": not the last person named
             return earlier[-1:]
-        if m.name == "pair" and m.text.lower() in _STATE_WORDS and self.country_groups:
-            return list(self.country_groups[-1])  # "the two sides", "both countries"
+        if m.name == "pair" and m.text.lower() in _STATE_WORDS:
+            # "the two sides", "both countries": two states named together, never two people
+            return list(self.country_groups[-1]) if self.country_groups else [replace(m, kind=CONCEPT, name=m.text)]
         if m.name in PERSONAL_PLURAL or m.name == "pair":
-            return self._plural(before)
+            group = self._plural(before)
+            if not group and m.name == "pair" and m.text.lower() not in PAIR_NOUNS:
+                # "the two delegations" with no pair named before: still the delegations
+                return [replace(m, kind=CONCEPT, name=m.text)]
+            return group
         if m.name.startswith("title:"):
             word = m.name.split(":", 1)[1]
             titled = [p for p in self.named if p.start < before and p.title and word in p.title.lower().split()]
