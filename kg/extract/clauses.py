@@ -381,6 +381,14 @@ def _without_setting(token: Token) -> list[Token]:
 
 
 def lemma(verb: Token) -> str:
+    """The verb's lemma, mended (see `_lemma`); made once per token."""
+    known = memo(verb.doc, "lemma")
+    if (out := known.get(verb.i)) is None:
+        out = known[verb.i] = _lemma(verb)
+    return out
+
+
+def _lemma(verb: Token) -> str:
     """The verb's lemma, mended where the small model drops a doubled consonant ("installed" ->
     "instal"), but not where the single one is right ("controlled" -> "control"), or a final "e"
     ("fined" -> "fin")."""
@@ -558,6 +566,15 @@ _NOBODY = {"nobody", "none", "nothing", "noone"}
 
 
 def _factuality(verb: Token) -> str:
+    """How sure the text is of the verb's event (asserted, negated, planned, hypothetical,
+    reported); made once per verb."""
+    known = memo(verb.doc, "factuality")
+    if (out := known.get(verb.i)) is None:
+        out = known[verb.i] = _verb_factuality(verb)
+    return out
+
+
+def _verb_factuality(verb: Token) -> str:
     if _adverbial_gerund(verb):  # "left without meeting X"; "said he fled after killing Y": as its clause
         return NEGATED if verb.head.lower_ == "without" else _factuality(verb.head.head)
     chain = [verb]
