@@ -818,6 +818,11 @@ def test_a_name_in_apposition_to_a_role_holds_it(nlp, text, office):
     assert (text.split(", ")[1], office) in holders
 
 
+def test_views_exchanged_are_on_their_topic(nlp):
+    facts = facts_of(nlp, "Ana Ruiz and Tom Berg exchanged views on border security.")
+    assert ("Ana Ruiz", "discuss", "border security") in facts and ("Ana Ruiz", "discuss", "views") not in facts
+
+
 def test_thousands_of_people_act(nlp):
     facts = facts_of(nlp, "Thousands of people marched through central Lima on Saturday to protest a new mining law.")
     assert ("Thousands of people", "protest", "new mining law") in facts

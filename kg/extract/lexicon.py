@@ -167,7 +167,7 @@ NOUN_PATIENT_PREPS = frozenset("with on against to into of for".split())
 GENERIC_TOPIC_NOUNS = frozenset("way ways issue issues matter matters effort efforts situation developments "
                                 "development importance need needs opportunity opportunities area areas range "
                                 "question questions topic topics aspect aspects step steps means prospect "
-                                "prospects potential possibility progress status state".split())
+                                "prospects potential possibility progress status state view views".split())
 
 # Words that put someone in the frame of a deed: "convicted of the murder of", "on trial for the
 # assassination of", "suspected of", "sentenced for". Their subject is the deed's alleged agent.
