@@ -22,6 +22,12 @@ def facts_of(nlp, text: str, date: str | None = "2024-06-04") -> set[tuple[str, 
     return {(f.subject.name, f.relation, f.object.name if f.object else "*") for f in ex.facts}
 
 
+def factuality_of(nlp, text: str) -> dict[tuple[str, str, str], str]:
+    """Each fact of the text, as in `facts_of`, with its factuality."""
+    ex = extract(nlp(text), Article(id="t", text=text))
+    return {(f.subject.name, f.relation, f.object.name if f.object else "*"): f.factuality for f in ex.facts}
+
+
 @pytest.mark.parametrize("text, expected", [
     # coordination on the subject side, title split off the name
     ("Foreign Minister Anna Kowalska and Trade Secretary Piet de Vries met in Geneva on Tuesday.",
@@ -763,9 +769,7 @@ def test_a_quotation_closed_inside_what_was_said_keeps_its_mark(nlp):
     ("Niger accused Chad of failing to stop fighters crossing the border.", ("Chad", "stop", "fighters")),
 ])
 def test_what_somebody_refused_or_failed_to_do_did_not_happen(nlp, text, fact):
-    ex = extract(nlp(text), Article(id="t", text=text))
-    assert {(f.subject.name, f.relation, f.object.name if f.object else "*"): f.factuality
-            for f in ex.facts}.get(fact) == "negated"
+    assert factuality_of(nlp, text).get(fact) == "negated"
 
 
 def test_each_coordinated_topic_named_or_not(nlp):
@@ -788,9 +792,7 @@ def test_each_coordinated_topic_named_or_not(nlp):
     ("Ana Ruiz called on Tom Berg to resign.", ("Tom Berg", "resign", "*"), "hypothetical"),
 ])
 def test_who_and_how_sure_in_suspicions_purposes_and_calls(nlp, text, fact, factuality):
-    ex = extract(nlp(text), Article(id="t", text=text))
-    assert {(f.subject.name, f.relation, f.object.name if f.object else "*"): f.factuality
-            for f in ex.facts}.get(fact) == factuality
+    assert factuality_of(nlp, text).get(fact) == factuality
 
 
 def test_in_connection_with_is_no_complement(nlp):
@@ -804,9 +806,7 @@ def test_in_connection_with_is_no_complement(nlp):
     ("Ana Ruiz hoped to win the seat.", ("Ana Ruiz", "win", "seat"), "hypothetical"),
 ])
 def test_lemmas_of_verbs_with_a_final_e(nlp, text, fact, factuality):
-    ex = extract(nlp(text), Article(id="t", text=text))
-    assert {(f.subject.name, f.relation, f.object.name if f.object else "*"): f.factuality
-            for f in ex.facts}.get(fact) == factuality
+    assert factuality_of(nlp, text).get(fact) == factuality
 
 
 @pytest.mark.parametrize("text, office", [
