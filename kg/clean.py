@@ -381,8 +381,8 @@ _PLACE = (
     rf"(?P<place>{_CAPS_WORD}(?:[ /]{_CAPS_WORD})*"  # LIMA, NEW YORK, WASHINGTON/DALLAS
     r"(?:,\s*[A-Z][A-Za-z.'’&-]*(?:\s[A-Z][A-Za-z.'’&-]*){0,3})?)"  # , D.C. / , Italy
 )
-# "LONDON, March 3 (Reuters) -": wire datelines may carry the day.
-_DAY = r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+# "LONDON, March 3 (Reuters) -", "WASHINGTON, Feb. 5, 2024 -": wire datelines may carry the day.
+_DAY = r"(?:,?\s*(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
 _AGENCY = _DAY + r"(?:\s*\([A-Z][A-Za-z]{1,14}(?:[ /,]+[A-Z][A-Za-z]{1,14}){0,2}\))?"
 _LONE_DATELINE = re.compile(rf"^{_PLACE}{_AGENCY}\W*$")
 _LEAD_DATELINE = re.compile(rf"^{_PLACE}{_AGENCY}(?P<dash>\s*[—–]+|\s+--?)\s*-?\s*(?P<body>\S.*)$")
@@ -434,6 +434,15 @@ def take_dateline(paragraphs: Sequence[str], *, within: int = 3) -> tuple[str | 
     return None, paras
 
 
+def dateline_date(paragraphs: Sequence[str], *, within: int = 3) -> str | None:
+    """The ISO date a dateline gives with its year ("WASHINGTON, Feb. 5, 2024 - ..."), else None."""
+    for para in paragraphs[:within]:
+        m = _LEAD_DATELINE.match(para) or _LONE_DATELINE.match(para) or _INLINE_DATELINE.match(para)
+        if m and m["day"] and _is_place(m["place"]) and (found := parse_date(m["day"])):
+            return found
+    return None
+
+
 # A headline run into the lead with a bare hyphen: "Rebels Take Key Town-The rebels said ...".
 _GLUE = re.compile(r"(?<=[A-Za-z0-9'\u2019)])-(?=[A-Z\"\u201c])")
 
@@ -464,6 +473,7 @@ def clean(text: str, *, title: str | None = None) -> Cleaned:
     published = next((d for p in paras if (d := stub_date(p))), None)
     paras = [p for i, p in enumerate(paras) if not is_boilerplate(p) and not (i < 6 and byline(p))]
     paras = drop_repeats(cut_tail(paras))
+    published = published or dateline_date(paras)
     place, paras = take_dateline(paras)
     if not title:
         paras = split_glued_headline(paras)

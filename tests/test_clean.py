@@ -433,6 +433,16 @@ def test_wire_dateline_with_a_day_is_the_place_not_text():
     assert paras[1] == "The bank said it agreed to buy a rival."
 
 
+def test_a_dateline_with_its_year_dates_the_article():
+    cleaned = clean("Envoy to visit Lusaka next week\n\nWASHINGTON, Feb. 5, 2024 - Envoy Ada Quill will travel to "
+                    "Zambia next week, the State Department said on Monday.")
+    assert (cleaned.place, cleaned.date) == ("WASHINGTON", "2024-02-05")
+    assert cleaned.text.split("\n\n")[1].startswith("Envoy Ada Quill will travel")
+    # without a year there is no date to take
+    assert clean("Bank agrees deal\n\nLONDON, March 3 (Reuters) - The bank said it agreed to buy a rival "
+                 "for a large sum.").date is None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Senators Ana Ruiz, left, and Tom Hale, right, after a meeting.", "Senators Ana Ruiz and Tom Hale after a meeting."),
     ("Minister Ana Ruiz, second from left, greets Tom Hale.", "Minister Ana Ruiz greets Tom Hale."),
