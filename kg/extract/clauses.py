@@ -204,7 +204,8 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
     members = []
     for child in children(token):
         if child.dep_ == "appos" and any(c.dep_ in {"acl", "relcl"} and lemma(c) in lex.SAY_VERBS
-                                         and not any(g.dep_ in _OBJ_DEPS for g in children(c)) for c in children(child)):
+                                         and not any(g.dep_ in _OBJ_DEPS for g in children(c))
+                                         for c in children(child)):
             continue  # "won a majority, the commission announced": who said it, not what was won
         if child.lower_ in lex.MEMBER_MARKERS or child.dep_ == "appos":
             target = next((c for c in children(child) if c.dep_ == "pobj"), child)
@@ -228,8 +229,8 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
                  if m.kind != CONCEPT]
         if named:
             return named
-    if token.lower_ in _MULTITUDES and (of := next((c for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"),
-                                                   None)) is not None:
+    of = next((c for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if token.lower_ in _MULTITUDES and of is not None:
         people = next((g for g in children(of) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
         if people is not None:  # "Thousands of people marched": people, so many of them
             span = token.doc[token.left_edge.i:people.i + 1]
@@ -358,7 +359,8 @@ def nominal_topics(token: Token, index: MentionIndex, *, preps_of: Token | None 
         named = index.within(_without_setting(child))
         # "talks on trade, water rights and migration": what was talked about, named or not ("over"
         # may be a preference: "rallies over voter interactions")
-        found += named or [concept_mention(t) for obj in children(child) if about and child.lower_ != "over" and obj.dep_ == "pobj"
+        found += named or [concept_mention(t) for obj in children(child)
+                           if about and child.lower_ != "over" and obj.dep_ == "pobj"
                            for t in [obj, *obj.conjuncts] if t.pos_ in {"NOUN", "PROPN"} and _specific(t)
                            and t.ent_type_ not in _TEMPORAL_ENTS and t.lower_ not in WEEKDAYS]  # not "on Monday"
     return found
@@ -376,7 +378,7 @@ def _without_setting(token: Token) -> list[Token]:
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in children(tok) if not (c.dep_ == "prep" and c.lower_ in _SETTING_PREPS - {"in"} | {"with"}))
+        stack.extend(c for c in children(tok) if not (c.dep_ == "prep" and c.lower_ in _NOT_TOPICS))
     return out
 
 
@@ -617,6 +619,7 @@ def _verb_factuality(verb: Token) -> str:
 
 # Prepositions of a setting: "at a hotel", "outside the court", "near the border".
 _SETTING_PREPS = lex.PLACE_PREPS | {"outside", "near", "inside"}
+_NOT_TOPICS = (_SETTING_PREPS - {"in"}) | {"with"}  # where and with whom, not what about
 
 
 def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | None:
@@ -721,7 +724,10 @@ def _balanced(stripped: str, text: str) -> str:
     """Quotation marks stripped from the ends of what was said, except one that closes a quotation
     opened inside it: 'the talks had been "frank and productive."' keeps its last mark."""
     for opening, closing in (('"', '"'), ("\u201c", "\u201d")):
-        unclosed = stripped.count(opening) % 2 if opening == closing else stripped.count(opening) > stripped.count(closing)
+        if opening == closing:
+            unclosed = stripped.count(opening) % 2 == 1
+        else:
+            unclosed = stripped.count(opening) > stripped.count(closing)
         if unclosed and closing in text[len(text.rstrip(" \n,.\"\u201d")):]:
             return stripped + closing
     return stripped

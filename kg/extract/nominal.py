@@ -50,7 +50,8 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
                 found = [m for o in objs for t in _phrase_words(o) if t.dep_ == "poss" and (m := index.at(t))]
             if not found and stance and child.lower_ in {"for", "of"}:
                 found = mentioned  # "support for peace talks": what is backed, named or not
-            if not found and assault and (child.lower_ in {"on", "against"} or child.lower_ == "of" and noun.lower_.endswith("ing")):
+            target_prep = child.lower_ in {"on", "against"} or child.lower_ == "of" and noun.lower_.endswith("ing")
+            if not found and assault and target_prep:
                 found = mentioned  # "an assault on a military base", "the shelling of towns": the target, named or not
             prep = child.lower_
             if prep == "by":
@@ -169,6 +170,11 @@ def _noun_factuality(governor: Token | None) -> str:
     return _factuality(governor)
 
 
+def _suspected(factuality: str) -> str:
+    """A deed a suspect is held for is somebody's account until a verdict: asserted becomes reported."""
+    return REPORTED if factuality == ASSERTED else factuality
+
+
 def _event_type(noun: Token) -> str | None:
     """The event class of an event noun: its own ("a call" is a phone call), else its verb's."""
     return lex.NOUN_EVENT_TYPES.get(noun.lower_) or lex.EVENT_TYPES.get(lex.EVENT_NOUN_VERBS.get(noun.lower_))
@@ -217,7 +223,7 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
                     agents=tuple(agents), patients=tuple(patients), place=place,
                     topics=tuple(_talk_topics(noun, index)) if event_type in lex.TALK_EVENTS else (),
                     time=_time(_setting_tokens(noun, governor), sent, reference, False),
-                    factuality=REPORTED if accused and _noun_factuality(governor) == ASSERTED else _noun_factuality(governor),
+                    factuality=_suspected(_noun_factuality(governor)) if accused else _noun_factuality(governor),
                     oblique=place, oblique_prep="in" if place else None, passive=passive)
 
 

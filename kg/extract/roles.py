@@ -131,7 +131,8 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
                     yield Fact(subject=holder, relation=AFFILIATED_WITH, object=qualifier, sentence=record)
         if person and (role := _role_apposed_to(tok, index)) is not None:  # "The company's chief executive, X,"
             office = Mention(role.text, role.start_char, role.end_char, OFFICE, role.text)
-            yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record, qualifier=_qualifier(tok.head, index))
+            yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record,
+                       qualifier=_qualifier(tok.head, index))
         for ap in _appositions(tok):
             if index.at(ap) or ap.pos_ != "NOUN" or ap.lemma_.lower() not in TITLE_HEADS:
                 continue
