@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from kg import gazetteer, places
-from kg.extract.lexicon import COMPANY_SUFFIXES, COMPANY_WORDS, EVENT_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.extract.lexicon import COMPANY_NAME_ENDS, EVENT_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.extract.roles import HOLDS_OFFICE
 from kg.extract.static import BASED_IN, FROM, LOCATED_IN
 from kg.gazetteer import fold
@@ -245,12 +245,12 @@ class Resolver:
         for aid, m in self.mentions:
             key = keys[mention_key(aid, m)]
             words = key.split()
-            if m.kind != ORGANIZATION or ":" in key or len(words) < 2:
+            if m.kind != ORGANIZATION or ":" in key:
                 continue
             while len(words) > 1 and words[-1] in _COMPANY_ENDINGS:
                 words.pop()
-            if len(words) < len(key.split()):
-                full[(aid, " ".join(words))].add(key)
+            if (short := " ".join(words)) != key:
+                full[(aid, short)].add(key)
         for (aid, start, end, office), key in list(keys.items()):
             if not office and len(found := full.get((aid, key), ())) == 1:
                 keys[(aid, start, end, office)] = next(iter(found))
@@ -386,7 +386,7 @@ def _country_entity(country: gazetteer.Country, key: str) -> Entity:
 
 
 # Words a company's name may be shortened by ("Voltan Energy", "Orbis Group": "Voltan", "Orbis").
-_COMPANY_ENDINGS = COMPANY_SUFFIXES | COMPANY_WORDS | {
+_COMPANY_ENDINGS = COMPANY_NAME_ENDS | {
     "group", "energy", "bank", "foods", "media", "telecom", "petroleum", "oil", "airways", "capital", "partners",
     "securities", "resources", "electronics", "software", "networks", "solutions", "labs", "automotive", "company",
     "corporation", "incorporated", "limited"}
@@ -404,7 +404,7 @@ def _kind_votes(mentions, keys, readings, roles) -> dict[str, Counter[str]]:
         # a short form bound to a fuller name ("Ruiz", "Kestrel") says less of what it names
         votes[key][kind] += 1 if name_key(m.name) == key else 0.25
         if kind == PERSON and (m.title or "holder" in roles.get((aid, m.start, m.end), ())):
-            titled.add(keys[mention_key(aid, m)])
+            titled.add(key)
     for key in titled:  # "Chadian President X" settles it, however NER tagged the bare "X" later
         votes[key][PERSON] = sum(votes[key].values())
     return votes

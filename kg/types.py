@@ -104,7 +104,8 @@ class Event:
     factuality: str = ASSERTED
     content: str | None = None  # what was said, for reported speech
     # A prepositional complement ("died in Tarija", "rallied outside parliament"): the object of the
-    # event's fact when it has no direct object, as open information extraction does.
+    # event's fact when it has no direct object, as open information extraction does; with one, where
+    # a movement ended ("sent troops to Chad": a fact of its own, "send to").
     oblique: Mention | None = None
     oblique_prep: str | None = None
     passive: bool = False  # grammatical subject is the patient ("X was killed")

@@ -27,8 +27,7 @@ DIRECT_SYMMETRIC = {"meet"}
 def extract(doc: Doc, article: Article) -> ArticleExtraction:
     """Mentions, events and facts of one article, each traced to its sentence."""
     sentences, mentions, events, facts = [], [], [], []
-    antecedents = Antecedents()
-    antecedents.quoted = quoted_ranges(doc_text(doc, article.text))
+    antecedents = Antecedents(quoted_ranges(doc_text(doc, article.text)))
     setting = _Setting()
     for i, sent in enumerate(doc.sents):
         if not sent.text.strip() or _excluded(article, sent.start_char, sent.end_char):

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
 from kg.extract.mentions import concept_mention, is_known_place, is_title_word, sentence_ents
-from kg.extract.tokens import children, doc_text, memo, sentence_tokens
+from kg.extract.tokens import children, doc_text, memo, sentence_tokens, subtree_where
 from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
 from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, OTHER, PERSON, PLACE, PLANNED, REPORTED, Event,
@@ -150,7 +150,6 @@ def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Menti
     return found
 
 
-_ROLE_WORDS = lex.TITLE_HEADS | lex.ROLE_NOUNS
 _NAMED_PEOPLE = {PERSON, OTHER}  # a name apposed to a title is a person's, whatever NER made of it
 
 
@@ -178,7 +177,7 @@ def _qualifies_role(token: Token, index: MentionIndex) -> bool:
         word = doc[j]
         if not (word.is_lower and word.is_alpha):
             return False
-        if word.pos_ == "NOUN" and word.lemma_ in _ROLE_WORDS:
+        if word.pos_ == "NOUN" and word.lemma_ in lex.ROLE_WORDS:
             return True
     return False
 
@@ -229,10 +228,8 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
                  if m.kind != CONCEPT]
         if named:
             return named
-    of = next((c for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if token.lower_ in _MULTITUDES and of is not None:
-        people = next((g for g in children(of) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
-        if people is not None:  # "Thousands of people marched": people, so many of them
+    if token.lower_ in _MULTITUDES and (people := _multitude_of(token)) is not None:
+        # "Thousands of people marched": people, so many of them
             span = token.doc[token.left_edge.i:people.i + 1]
             return [Mention(text=span.text, start=span.start_char, end=span.end_char, kind=CONCEPT, name=span.text)]
     if token.pos_ in {"NOUN", "PROPN"}:
@@ -241,6 +238,12 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
 
 
 _MULTITUDES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowds", "crowd", "groups", "group"}
+
+
+def _multitude_of(token: Token) -> Token | None:
+    """The noun after "thousands of", "a crowd of"."""
+    return next((g for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in children(c) if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
 
 
 def topic_mentions(head: Token, index: MentionIndex) -> list[Mention]:
@@ -273,12 +276,7 @@ def topic_mentions(head: Token, index: MentionIndex) -> list[Mention]:
 
 def _own_phrase(tok: Token) -> list[Token]:
     """A coordinated noun's phrase without the nouns coordinated with it."""
-    out, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in children(t) if c.dep_ not in {"conj", "cc"})
-    return out
+    return subtree_where(tok, lambda c: c.dep_ not in {"conj", "cc"})
 
 
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
@@ -374,12 +372,7 @@ def _without_setting(token: Token) -> list[Token]:
     """The phrase less where it took place and with whom: "a news conference on the talks outside
     a hotel in Sucre" is about the talks, not Sucre; "talks on security with X" are not about X.
     ("in" stays: "talks on the situation in Chad".)"""
-    out, stack = [], [token]
-    while stack:
-        tok = stack.pop()
-        out.append(tok)
-        stack.extend(c for c in children(tok) if not (c.dep_ == "prep" and c.lower_ in _NOT_TOPICS))
-    return out
+    return subtree_where(token, lambda c: not (c.dep_ == "prep" and c.lower_ in _NOT_TOPICS))
 
 
 def lemma(verb: Token) -> str:

@@ -20,14 +20,14 @@ _STATE_WORDS = {"sides", "countries", "nations", "states"}
 class Antecedents:
     """What has been mentioned so far in the article, in reading order."""
 
-    def __init__(self) -> None:
+    def __init__(self, quoted: list[tuple[int, int]] | None = None) -> None:
         self.persons: list[Mention] = []  # persons seen as agents: preferred antecedents
         self.named: list[Mention] = []  # every person mention
         self.groups: list[tuple[Mention, ...]] = []  # agents of events with two or more named persons
         self.country_groups: list[tuple[Mention, ...]] = []  # two or more countries in one event
         self.described: list[Mention] = []  # agents named by a common noun for one person ("a young man")
         self.current: list[Mention] = []  # the persons named in the sentence being read
-        self.quoted: list[tuple[int, int]] = []  # character ranges of quotations, in order
+        self.quoted = quoted or []  # character ranges of quotations, in order (`quoted_ranges`)
 
     def observe(self, event: Event) -> None:
         persons = [m for m in event.agents if m.kind == PERSON]

@@ -28,6 +28,8 @@ photographer filmmaker director producer actor actress singer musician artist de
 founder investor banker entrepreneur executive spokesman spokeswoman spokesperson
 activist campaigner candidate lawmaker senator governor mayor diplomat envoy ambassador
 """.split())
+# Words for what somebody is: titles and lower-case roles.
+ROLE_WORDS = TITLE_HEADS | ROLE_NOUNS
 
 # Title words that only modify a head ("Deputy Prime Minister", "Acting Director").
 TITLE_MODIFIERS = frozenset("""
@@ -278,3 +280,4 @@ COMPANY_SUFFIXES = frozenset({"inc.", "inc", "corp.", "corp", "co.", "ltd.", "lt
 # "Orbis Laboratories of Denver".
 COMPANY_WORDS = frozenset({"laboratories", "industries", "holdings", "enterprises", "associates", "technologies",
                            "systems", "airlines", "motors", "pharmaceuticals", "international", "brothers"})
+COMPANY_NAME_ENDS = COMPANY_SUFFIXES | COMPANY_WORDS

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
-from kg.extract.lexicon import (ACTOR_NOUNS, BODY_NAME_HEADS, COMPANY_SUFFIXES, COMPANY_WORDS, FACILITY_NOUNS,
+from kg.extract.lexicon import (ACTOR_NOUNS, BODY_NAME_HEADS, COMPANY_NAME_ENDS, COMPANY_SUFFIXES, FACILITY_NOUNS,
                                 HONORIFICS, LOCAL_OFFICES, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS)
 from kg.extract.tokens import doc_ents, doc_tokens, sentence_tokens
 from kg.timex import MONTH_NAMES, WEEKDAYS
@@ -176,7 +176,7 @@ def _split_of(doc: Doc, s: int, e: int) -> tuple[int, bool] | None:
         tail = doc[k + 2:e] if doc[k + 1].lower_ == "the" else doc[k + 1:e]
         place = is_known_place(tail.text)
         before = doc[k - 1]
-        company = before.lower_ in COMPANY_SUFFIXES | COMPANY_WORDS \
+        company = before.lower_ in COMPANY_NAME_ENDS \
             or before.text == "," and doc[k - 2].lower_ in COMPANY_SUFFIXES
         person = k - s >= 2 and not any(t.lower_ in TITLE_HEADS for t in doc[s:k]) and (
             all(t.ent_type_ == "PERSON" for t in doc[s:k])
@@ -338,6 +338,10 @@ def _kind(doc: Doc, span: Span, has_title: bool) -> str:
     return OTHER
 
 
+# Common words a headline capitalises ("Gunmen Kill 12", "Former Mayor Jailed").
+_COMMON_WORDS = ACTOR_NOUNS | TITLE_MODIFIERS
+
+
 def sentence_mentions(sent: Span) -> list[Mention]:
     """Every name mention in a sentence, with titles split off."""
     doc = sent.doc
@@ -378,7 +382,7 @@ def sentence_mentions(sent: Span) -> list[Mention]:
                                kind=PERSON, name=name_span.text, title=title_text, affiliation=affiliation))
             continue
         span = doc[s:e]
-        if e - s == 1 and span[0].lower_ in ACTOR_NOUNS | TITLE_MODIFIERS and not span[0].is_upper:
+        if e - s == 1 and span[0].lower_ in _COMMON_WORDS and not span[0].is_upper:
             continue  # "Gunmen Kill 12", "Former Mayor Jailed": a headline's capital makes no name of a common word
         # A demonym before an organisation or group names its country ("Syrian associate YPG" stays).
         # "FILE -Protesters ...": a caption's dash the tokenizer left on the word is no part of the name

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from kg.extract import lexicon as lex
 from kg.extract.clauses import (ANAPHOR, MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens,
                                 nominal_topics)
-from kg.extract.tokens import children, sentence_tokens
+from kg.extract.tokens import children, sentence_tokens, subtree_where
 from kg.timex import WEEKDAYS
 from kg.types import (ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention,
                       Sentence, TimeExpr)
@@ -70,12 +70,7 @@ def _roles(noun: Token, index: MentionIndex) -> tuple[list[Mention], list[Mentio
 
 def _phrase_words(noun: Token) -> list[Token]:
     """The noun phrase's own words, without its prepositional phrases and clauses."""
-    out, stack = [], [noun]
-    while stack:
-        tok = stack.pop()
-        out.append(tok)
-        stack.extend(c for c in children(tok) if c.dep_ in {"poss", "nmod", "compound", "conj", "amod", "appos"})
-    return out
+    return subtree_where(noun, lambda c: c.dep_ in {"poss", "nmod", "compound", "conj", "amod", "appos"})
 
 
 def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:

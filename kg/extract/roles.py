@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import MentionIndex, _factuality
-from kg.extract.lexicon import BODY_NAME_HEADS, LOCAL_OFFICES, ROLE_NOUNS, TITLE_HEADS
+from kg.extract.lexicon import BODY_NAME_HEADS, LOCAL_OFFICES, ROLE_WORDS, TITLE_HEADS
 from kg.extract.mentions import office_mention
 from kg import gazetteer, places
 from kg.extract.static import AFFILIATED_WITH, FROM
@@ -87,12 +87,7 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
     """One 'holds office' fact per titled or apposed person mention in the sentence."""
     for m in index.mentions:
         if m.title and m.kind == PERSON:
-            office = office_mention(m)
-            holders = [m]
-            if (singular := _singular_title(office.name)) is not None:
-                # "Senators Ana Ruiz and Tom Berg": each is a senator
-                office = Mention(office.text, office.start, office.end, OFFICE, singular)
-                holders += _untitled_partners(sent, m, index)
+            office, holders = _held_by(office_mention(m), sent, m, index)
             qualifier, demonym = None, None
             place = _place_of_office(sent, m)
             if m.affiliation:
@@ -120,11 +115,8 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
         if not person and m.kind != OTHER:
             continue  # a name NER left untyped may still take an apposed title ("Ana Ruiz, a spokeswoman")
         if person and (office := _role_before(sent, m, index)) is not None:  # "coach Helena Duarte"
-            role, qualifier = office
-            holders = [m]
-            if (singular := _singular_title(role.name)) is not None:  # "senators A and B"
-                role = Mention(role.text, role.start, role.end, OFFICE, singular)
-                holders += _untitled_partners(sent, m, index)
+            role, holders = _held_by(office[0], sent, m, index)
+            qualifier = office[1]
             for holder in holders:
                 yield Fact(subject=holder, relation=HOLDS_OFFICE, object=role, sentence=record, qualifier=qualifier)
                 if qualifier is not None and qualifier.kind == ORGANIZATION:
@@ -152,9 +144,17 @@ def _role_apposed_to(tok: Token, index: MentionIndex) -> Span | None:
     """"His lawyer, Marta Vidal,": the role noun a name is in apposition to, as its phrase."""
     head = tok.head
     if tok.dep_ != "appos" or head.pos_ != "NOUN" or index.at(head) is not None \
-            or head.lemma_.lower() not in TITLE_HEADS | ROLE_NOUNS:
+            or head.lemma_.lower() not in ROLE_WORDS:
         return None
     return _phrase(head)
+
+
+def _held_by(office: Mention, sent: Span, m: Mention, index: MentionIndex) -> tuple[Mention, list[Mention]]:
+    """The office and who holds it: the mention, and with a plural title ("Senators Ana Ruiz and
+    Tom Berg") each untitled name coordinated with it, the office named in the singular."""
+    if (singular := _singular_title(office.name)) is None:
+        return office, [m]
+    return Mention(office.text, office.start, office.end, OFFICE, singular), [m, *_untitled_partners(sent, m, index)]
 
 
 def _singular_title(title: str) -> str | None:
@@ -163,7 +163,7 @@ def _singular_title(title: str) -> str | None:
     *rest, last = title.split(" ")
     low = last.lower()
     for plural, singular in (("ies", "y"), ("men", "man"), ("es", ""), ("s", "")):
-        if low.endswith(plural) and low[:-len(plural)] + singular in TITLE_HEADS | ROLE_NOUNS:
+        if low.endswith(plural) and low[:-len(plural)] + singular in ROLE_WORDS:
             return " ".join([*rest, last[:-len(plural)] + singular])
     return None
 
@@ -198,7 +198,7 @@ def _role_before(sent: Span, m: Mention, index: MentionIndex) -> tuple[Mention, 
         return None
     role = doc[toks[0].i - 1]
     if role.pos_ != "NOUN" or not (role.is_lower or role.is_sent_start) or role.dep_ != "compound" \
-            or role.lemma_.lower() not in TITLE_HEADS | ROLE_NOUNS:
+            or role.lemma_.lower() not in ROLE_WORDS:
         return None
     # Lower-case words that modify the role belong to it: "foreign policy chief", "chief executive".
     first = role

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.extract.clauses import MentionIndex, arg_mentions
-from kg.extract.lexicon import MEMBER_MARKERS, PERSON_NOUNS, PLACE_NOUNS, ROLE_NOUNS, TITLE_HEADS
+from kg.extract.lexicon import MEMBER_MARKERS, PERSON_NOUNS, PLACE_NOUNS, ROLE_WORDS, TITLE_HEADS
 from kg.extract.mentions import is_known_place
 from kg.extract.tokens import children, memo, sentence_tokens, tokens_in
 from kg.types import ASSERTED, COUNTRY, GROUP, ORGANIZATION, OTHER, PERSON, PLACE, REPORTED, Fact, Mention, Sentence
@@ -405,7 +405,7 @@ def _from_places(noun: Token, index: MentionIndex) -> Iterator[Mention]:
                 yield from (p for _, p in _prep_objects(g, {"of"}, index) if p.kind in _PLACES)
 
 
-_MEMBER_NOUNS = TITLE_HEADS | ROLE_NOUNS | {"member"}
+_MEMBER_NOUNS = ROLE_WORDS | {"member"}
 
 
 def members_of(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fact]:

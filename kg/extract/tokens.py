@@ -10,6 +10,7 @@ entity spans are kept the same way.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
@@ -87,6 +88,16 @@ def doc_ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
         spans = tuple(doc.ents)
         ents = doc.user_data[_ENTS] = (spans, [e.start for e in spans])
     return ents
+
+
+def subtree_where(token: Token, keep: Callable[[Token], bool]) -> list[Token]:
+    """The token and its descendants, not descending into a child `keep` refuses."""
+    out, stack = [], [token]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in children(tok) if keep(c))
+    return out
 
 
 def memo(doc: Doc, name: str) -> dict:
