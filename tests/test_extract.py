@@ -1060,3 +1060,34 @@ def test_what_was_said_keeps_no_paragraph_break(nlp):
     ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
     said = [f.content for f in ex.facts if f.relation == "say" and f.content]
     assert said and all(c == c.strip() for c in said), said
+
+
+def test_a_participle_joined_to_a_passive_is_passive_too(nlp):
+    facts = facts_of(nlp, "Crowds rallied for Peter Okello, who was convicted and executed for a killing.")
+    assert ("Peter Okello", "be executed for", "killing") in facts
+    # a by-phrase of its own names who did it; what was done is the first verb's patient
+    facts = facts_of(nlp, "The bill was passed by the assembly and signed by President Ana Ruiz.")
+    assert ("Ana Ruiz", "sign", "bill") in facts and ("assembly", "pass", "bill") in facts
+    assert not any(s == o for s, _, o in facts)
+    # a verb with no passive stays out of it ("were killed or died")
+    facts = facts_of(nlp, "Other suspects who have been killed or died in Oruro include Mary Achieng.")
+    assert not any(r.startswith("be die") for _, r, _ in facts)
+
+
+def test_a_victim_named_by_a_common_noun(nlp):
+    facts = facts_of(nlp, "Kenya was angered by a prisoner's death in Malawi.")
+    assert ("prisoner", "die in", "Malawi") in facts
+    assert ("suspect", "be arrested", "*") in facts_of(nlp, "The suspect was arrested on Monday and charged.")
+
+
+def test_where_a_nominal_attack_happened_is_no_second_target(nlp):
+    facts = facts_of(nlp, "Security forces were blamed for the killing of protesters in Sucre.")
+    assert ("Security forces", "kill", "protesters") in facts
+    assert not any(r == "kill in" for _, r, _ in facts)
+
+
+def test_who_was_addressed_is_no_topic(nlp):
+    facts = facts_of(nlp, "Minister Ana Ruiz addressed the National Assembly on Monday.")
+    assert ("Ana Ruiz", "address", "National Assembly") in facts
+    assert not any(r == "discuss" for _, r, _ in facts)  # neither the assembly nor Monday was a topic
+    assert ("Ana Ruiz", "discuss", "drought") in facts_of(nlp, "Ana Ruiz addressed the drought on Monday.")

@@ -17,7 +17,7 @@ from kg.extract.mentions import concept_mention, is_known_place, is_title_word, 
 from kg.extract.tokens import children, doc_text, memo, sentence_tokens, subtree_where
 from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
-from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, OTHER, PERSON, PLACE, PLANNED, REPORTED, Event,
+from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, ORGANIZATION, OTHER, PERSON, PLACE, PLANNED, REPORTED, Event,
                       Mention, Sentence, TimeExpr)
 
 ANAPHOR = "anaphor"  # extraction-internal kind: a pronoun or definite description to resolve
@@ -282,6 +282,10 @@ def _own_phrase(tok: Token) -> list[Token]:
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
 
 
+def _temporal(token: Token) -> bool:
+    return token.ent_type_ in _TEMPORAL_ENTS or token.lower_ in WEEKDAYS
+
+
 def _topic_inside(tok: Token) -> Token | None:
     """The noun a general noun's phrase is about: an "on/about" object first, else the first object."""
     inner = [t for t in tok.subtree if t.i != tok.i and t.pos_ == "NOUN"
@@ -310,12 +314,13 @@ def _purpose_topics(verb: Token, index: MentionIndex) -> list[Mention]:
             continue
         seen.add(tok.i)
         if tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS:
-            for obj in (c for c in children(tok) if c.dep_ == "pobj"):
+            for obj in (c for c in children(tok) if c.dep_ == "pobj" and not _temporal(c)):  # not "on Monday"
                 found += [m for t in [obj, *obj.conjuncts] if t.pos_ in {"NOUN", "PROPN"} and _specific(t)
                           for m in (index.within(t.subtree) or [concept_mention(t)])]
             continue
         if tok.tag_ == "VBG" and tok.dep_ in {"advcl", "conj", "xcomp"} and not any(g.dep_ in _SUBJ_DEPS for g in children(tok)):
-            found += [m for o in children(tok) if o.dep_ == "dobj" for m in (index.within(o.subtree) or [_topic_concept(o)])]
+            found += [m for o in children(tok) if o.dep_ == "dobj" and o.pos_ != "PRON"
+                      for m in (index.within(o.subtree) or [_topic_concept(o)])]
         stack.extend(c for c in children(tok) if not any(g.dep_ == "mark" for g in children(c)))
     return _dedupe(found)
 
@@ -360,7 +365,7 @@ def nominal_topics(token: Token, index: MentionIndex, *, preps_of: Token | None 
         found += named or [concept_mention(t) for obj in children(child)
                            if about and child.lower_ != "over" and obj.dep_ == "pobj"
                            for t in [obj, *obj.conjuncts] if t.pos_ in {"NOUN", "PROPN"} and _specific(t)
-                           and t.ent_type_ not in _TEMPORAL_ENTS and t.lower_ not in WEEKDAYS]  # not "on Monday"
+                           and not _temporal(t)]  # not "on Monday"
     return found
 
 
@@ -480,6 +485,8 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     gov = _governor(verb)
     if gov is None:
         return [], False
+    if _shares_passive(verb, gov):  # "X was convicted and executed": executed is passive too
+        return _by_agents(verb), True
     if (stolen := _stolen_subject(verb)) is not None:
         return [stolen], False
     if verb.dep_ == "xcomp" and _purpose_of_contact(verb, gov):
@@ -508,6 +515,13 @@ def _purpose_of_contact(verb: Token, gov: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in {"on", "upon", "for"} for c in children(gov))
 
 
+def _shares_passive(verb: Token, gov: Token) -> bool:
+    """A bare past participle joined to a passive verb shares its auxiliary and its patient."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and lemma(verb) not in lex.INTRANSITIVE_VERBS and any(
+        c.dep_ in _PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in children(gov)) and not any(
+        c.dep_ in _SUBJ_DEPS or c.dep_ == "aux" for c in children(verb))
+
+
 def _stolen_subject(verb: Token) -> Token | None:
     """"X reaffirmed the United States would continue Y": a that-less complement clause whose
     subject the parser made the main verb's object. The clause must be finite or have a modal."""
@@ -523,6 +537,8 @@ def _object_heads(verb: Token, passive: bool) -> list[Token]:
     if passive:
         own = [c for c in children(verb) if c.dep_ in _PASSIVE_SUBJ_DEPS]
         gov = _governor(verb)
+        if not own and gov is not None and _shares_passive(verb, gov):
+            return _object_heads(gov, True)
         if own or verb.dep_ != "xcomp" or gov is None:
             return own
         # "X was believed to have been killed", "Y is expected to be released": the patient is
@@ -876,7 +892,7 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
             subj_heads, passive = _subject_heads(verb)
             obj_heads = _object_heads(verb, passive)
             by = _by_agents(verb)
-            if by and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS for c in children(verb)):
+            if by and not passive and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS for c in children(verb)):
                 # "X was in Geneva, joined by Y": a participle with a by-phrase is passive; the
                 # subject it inherits is its patient, unless a subordinator makes it a comment on
                 # the clause ("X deepened ties, as envisioned by Y")
@@ -887,7 +903,8 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         patients, topics = [], []
         if lem in lex.TOPIC_VERBS:
             # "talked to/with X" names a party; "discussed X", "talked about X" a topic.
-            parties = [h for h in obj_heads if h.dep_ == "pobj" and h.head.lower_ not in _TOPIC_PREPS]
+            parties = [h for h in obj_heads if h.dep_ == "pobj" and h.head.lower_ not in _TOPIC_PREPS
+                       or lem == "address" and _audience(h, index)]  # "addressed the assembly": whom, not what
             # "discussed trade with X": X took part, whatever was discussed
             withs = [g for c in children(verb) if c.dep_ == "prep" and c.lower_ == "with"
                      for g in children(c) if g.dep_ == "pobj" and g not in parties]
@@ -900,7 +917,7 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
                     c for c in children(verb) if c.dep_ == "conj" and c.tag_ == "VBG"
                     and not any(g.dep_ in _SUBJ_DEPS for g in children(c))]:
                 topics += topic_mentions(head, index)
-            if all(_generic(t) for t in topics):
+            if all(_generic(t) for t in topics) and (topics or not parties):  # not "addressed reporters on X"
                 topics = _purpose_topics(verb, index) or topics
         else:
             direct = {c.i for c in children(verb)} | ({verb.head.i} if passive else set())
@@ -961,6 +978,17 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
                     place=place, time=time, factuality=factuality, content=content,
                     oblique=oblique[1] if oblique else None, oblique_prep=oblique[0] if oblique else None,
                     passive=passive and not agents)
+
+
+_AUDIENCE_NOUNS = lex.PEOPLE_NOUNS | lex.BODY_NAME_HEADS | lex.GATHERING_NOUNS | {"audience", "audiences", "nation"}
+
+
+def _audience(head: Token, index: MentionIndex) -> bool:
+    """Whether the object of "address" is who was spoken to (people, a body, a gathering)."""
+    if head.dep_ != "dobj":
+        return False
+    mention = index.at(head)
+    return mention is not None and mention.kind in {PERSON, ORGANIZATION} or head.lower_ in _AUDIENCE_NOUNS
 
 
 def _dedupe(mentions) -> list[Mention]:

@@ -77,6 +77,9 @@ DESTINATION_PREPS = frozenset("to in into at for".split())
 # object, where the movement ends is told apart.
 SEND_VERBS = frozenset("send deploy dispatch transfer deport extradite evacuate ship fly airlift".split())
 LEAVE_VERBS = frozenset("leave flee depart escape quit".split())
+# Verbs with no passive, which the tagger may still read as a participle ("were killed or died").
+INTRANSITIVE_VERBS = frozenset("die arrive happen occur remain disappear fall rise emerge exist go come "
+                               "sleep live vanish".split())
 # Verbs of receiving a guest: whom they receive "for talks" takes part in them.
 HOSTING_VERBS = frozenset("host receive welcome invite greet".split())
 
@@ -243,13 +246,24 @@ attackers terrorist terrorists refugee refugees migrant migrants people civilian
 citizens member members supporter supporters critic critics analyst analysts expert experts source
 sources spokesman spokeswoman spokesperson administration ministry agency company companies firm
 firms bank banks parliament congress senate council committee coalition alliance union unions
+assembly assemblies legislature legislatures
 team teams club clubs player players coach scientist scientists researcher researchers journalist
 journalists reporter reporters president prime-minister chancellor king queen regime cabinet
 countries country nations nation state states allies ally partners partner side sides group groups
 organisation organization organizations organisations party parties opposition campaign campaigners
 man men woman women child children boy boys girl girls family families crowd crowds mob mobs youth youths
 mother mothers father fathers farmer farmers pilgrim pilgrims passenger passengers patient patients
-survivor survivors victim victims relative relatives neighbour neighbours neighbor neighbors
+survivor survivors victim victims suspect suspects detainee detainees prisoner prisoners hostage hostages
+inmate inmates relative relatives neighbour neighbours neighbor neighbors
+""".split())
+
+# The actor nouns that are people, not bodies or machines: who can die, be killed or be held.
+PEOPLE_NOUNS = ACTOR_NOUNS - BODY_NAME_HEADS - frozenset("""
+warplane warplanes jet jets drone drones aircraft helicopter helicopters gunship gunships warship warships
+tank tanks artillery regulator regulators watchdog watchdogs authorities government governments
+administration regime cabinet countries country nations nation state states allies ally partners partner
+side sides groups organizations organisations parties opposition campaign congress senate coalition
+unions assemblies legislature legislatures team teams club clubs companies firm firms banks
 """.split())
 
 # Light verb + noun idioms whose meaning is in the pair: "take part in", "take place", "make way".

@@ -73,6 +73,10 @@ def _phrase_words(noun: Token) -> list[Token]:
     return subtree_where(noun, lambda c: c.dep_ in {"poss", "nmod", "compound", "conj", "amod", "appos"})
 
 
+def _people(mention: Mention) -> bool:
+    return mention.kind == "concept" and mention.name.split()[-1].lower() in lex.PEOPLE_NOUNS
+
+
 def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
     """"X held talks", "X launched an attack": the governing verb's subject is the noun's agent.
     So is the subject of a verb set at a gathering: "X spoke during a news conference"."""
@@ -196,6 +200,8 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
         if verb is None:
             continue
         agents, patients, place = _roles(noun, index)
+        # "a prisoner's death", "the killing of protesters": no one named, but people all the same
+        victims = noun.lower_ in lex.VICTIM_NOUNS and any(_people(m) for m in agents + patients)
         event_type = _event_type(noun)
         supported = False  # the agents are the subject of a support verb: "troops launched raids on villages"
         if all(a.kind == ANAPHOR for a in agents):  # none, or a pronoun: "X and Y arrived for their meeting"
@@ -209,7 +215,7 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
             agents, settled = _accused(noun, index)
             accused = bool(agents) and not settled  # "arrested in connection with the killing of Y": suspected
         agents = [a for a in agents if (a.start, a.end) not in {(p.start, p.end) for p in patients}]
-        if not _named(agents) and not _named(patients) and not (supported and patients):
+        if not _named(agents) and not _named(patients) and not (supported and patients) and not victims:
             continue
         passive = not agents
         governor = _governing_verb(noun)
@@ -219,7 +225,11 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
                     topics=tuple(_talk_topics(noun, index)) if event_type in lex.TALK_EVENTS else (),
                     time=_time(_setting_tokens(noun, governor), sent, reference, False),
                     factuality=_suspected(_noun_factuality(governor)) if accused else _noun_factuality(governor),
-                    oblique=place, oblique_prep="in" if place else None, passive=passive)
+                    # where, as the complement of a fact that has no other ("X's death in Tarija")
+                    # (a visit's place is where the visitor went, too: "a visit to Chile, in Arica")
+                    oblique=place if not (agents and patients) or event_type == "Visit" else None,
+                    oblique_prep="in" if place and (not (agents and patients) or event_type == "Visit") else None,
+                    passive=passive)
 
 
 def encounter_setting(sent: Span, index: MentionIndex, *, reference: str | None) -> tuple[Mention | None, TimeExpr | None]:
