@@ -1091,3 +1091,28 @@ def test_who_was_addressed_is_no_topic(nlp):
     assert ("Ana Ruiz", "address", "National Assembly") in facts
     assert not any(r == "discuss" for _, r, _ in facts)  # neither the assembly nor Monday was a topic
     assert ("Ana Ruiz", "discuss", "drought") in facts_of(nlp, "Ana Ruiz addressed the drought on Monday.")
+
+
+def test_who_was_born_somewhere_is_who_moved_on(nlp):
+    facts = facts_of(nlp, "Maria Lopez was born in Tarija in 1933 and moved to Sucre in 1960.")
+    assert ("Maria Lopez", "move to", "Sucre") in facts
+    facts = facts_of(nlp, "The suspect was arrested on Monday and confessed to the killing.")
+    assert ("suspect", "confess to", "killing") in facts and ("suspect", "be arrested", "*") in facts
+    # a past tense after a passive, with no object of its own, may be a participle: no subject
+    facts = facts_of(nlp, "The men were either shot on the spot or moved to the main square and shot there.")
+    assert not any(s == "men" and not r.startswith("be ") for s, r, _ in facts)
+
+
+def test_they_in_a_quotation_is_not_the_speaker(nlp):
+    assert not any(r == "fight for" for _, r, _ in facts_of(nlp, '"They fought for every ball," Kolar said.'))
+    assert ("Police", "arrest", "men") in facts_of(nlp, "Police said they arrested two men.")
+
+
+def test_a_new_party_after_and_is_the_next_verbs_subject(nlp):
+    facts = facts_of(nlp, "Peter Okello denied the charges and his lawyer, John Ochieng, said he would appeal.")
+    assert any(s == "John Ochieng" and r == "say" for s, r, _ in facts)
+    assert not any(s == "Peter Okello" and r == "say" for s, r, _ in facts)
+
+
+def test_a_disaster_acts(nlp):
+    assert ("storm", "destroy", "40 homes") in facts_of(nlp, "The storm destroyed 40 homes in Oruro.")

@@ -454,7 +454,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         return agents, True
     subjects = [c for c in children(verb) if c.dep_ in _SUBJ_DEPS]
     if len(subjects) == 1 and subjects[0].lower_ in {"it", "they"} and verb.dep_ == "ccomp" \
-            and verb.head.lemma_.lower() in lex.SAY_VERBS:
+            and verb.head.lemma_.lower() in lex.SAY_VERBS and not _quoted(verb):
         # "Northwind said it had agreed", "Police said they arrested": the speaker's own report.
         speakers = [c for c in children(verb.head) if c.dep_ in _SUBJ_DEPS and c.pos_ != "PRON"]
         if speakers:
@@ -487,7 +487,14 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         return [], False
     if _shares_passive(verb, gov):  # "X was convicted and executed": executed is passive too
         return _by_agents(verb), True
-    if (stolen := _stolen_subject(verb)) is not None:
+    if verb.dep_ == "conj" and (patients := [c for c in children(gov) if c.dep_ in _PASSIVE_SUBJ_DEPS]) and (
+            lemma(gov) == "bear" or lemma(verb) in lex.INTRANSITIVE_VERBS
+            or any(c.dep_ in _OBJ_DEPS or c.dep_ == "aux" for c in children(verb))):
+        # "X was born in Tarija and moved to Sucre", "was freed and returned", "was freed and has
+        # since sought Y": X did it. (With no object, "were shot or moved to the square" may be a
+        # participle the tagger took for a past tense: no subject.)
+        return patients, False
+    if (stolen := _stolen_subject(verb)) is not None or (stolen := _joined_subject(verb)) is not None:
         return [stolen], False
     if verb.dep_ == "xcomp" and _purpose_of_contact(verb, gov):
         return _subject_heads(gov)[0], False  # "called X to offer condolences": the caller offers
@@ -513,6 +520,36 @@ _CONTACT_VERBS = {"call", "phone", "telephone", "ring", "contact", "visit", "mee
 def _purpose_of_contact(verb: Token, gov: Token) -> bool:
     return lemma(gov) in _CONTACT_VERBS and any(c.dep_ in _OBJ_DEPS for c in children(gov)) and not any(
         c.dep_ == "prep" and c.lower_ in {"on", "upon", "for"} for c in children(gov))
+
+
+_QUOTE_MARKS = {'"', "\u201c", "\u201d", "``", "''"}
+
+
+def _quoted(clause: Token) -> bool:
+    """Whether a speech verb's complement is a quotation: a quotation mark stands between them
+    (not one inside it: 'told Chad it must show "more leadership"')."""
+    doc, say = clause.doc, clause.head.i
+    lo, hi = (clause.right_edge.i, say) if clause.i < say else (say, clause.left_edge.i)
+    return any(doc[i].text in _QUOTE_MARKS for i in range(lo, hi + 1))
+
+
+def _joined_subject(verb: Token) -> Token | None:
+    """"X denied the charges and his lawyer, Y, said ...": a finite verb joined to a clause whose
+    object the parser extended with the next clause's subject ("charges and lawyer"); the noun
+    phrase that ends just before the verb is its subject."""
+    if verb.dep_ != "conj" or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    doc, end = verb.doc, verb.i - 1
+    while end > 0 and doc[end].is_punct:
+        end -= 1
+    noun = doc[end]
+    while noun.dep_ == "appos" and noun.head.i < noun.i:  # "his lawyer, Y,": the noun Y is apposed to
+        noun = noun.head
+    if noun.dep_ == "conj" and noun.pos_ in {"NOUN", "PROPN"} and end <= noun.right_edge.i < verb.i \
+            and noun.head.dep_ in _OBJ_DEPS and noun.head.head.i == verb.head.i \
+            and any(c.dep_ in {"poss", "appos"} for c in children(noun)):  # a new party: "his lawyer, Y,"
+        return noun
+    return None
 
 
 def _shares_passive(verb: Token, gov: Token) -> bool:

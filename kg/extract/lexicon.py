@@ -77,9 +77,10 @@ DESTINATION_PREPS = frozenset("to in into at for".split())
 # object, where the movement ends is told apart.
 SEND_VERBS = frozenset("send deploy dispatch transfer deport extradite evacuate ship fly airlift".split())
 LEAVE_VERBS = frozenset("leave flee depart escape quit".split())
-# Verbs with no passive, which the tagger may still read as a participle ("were killed or died").
+# Verbs with no passive, or seldom one, which the tagger may still read as a participle after a
+# passive ("were killed or died", "was arrested and confessed").
 INTRANSITIVE_VERBS = frozenset("die arrive happen occur remain disappear fall rise emerge exist go come "
-                               "sleep live vanish".split())
+                               "sleep live vanish confess plead testify resign flee escape return".split())
 # Verbs of receiving a guest: whom they receive "for talks" takes part in them.
 HOSTING_VERBS = frozenset("host receive welcome invite greet".split())
 
@@ -255,10 +256,15 @@ man men woman women child children boy boys girl girls family families crowd cro
 mother mothers father fathers farmer farmers pilgrim pilgrims passenger passengers patient patients
 survivor survivors victim victims suspect suspects detainee detainees prisoner prisoners hostage hostages
 inmate inmates relative relatives neighbour neighbours neighbor neighbors
-""".split())
+""".split()) | (DISASTER_NOUNS := frozenset("""
+earthquake earthquakes quake quakes aftershock aftershocks storm storms hurricane hurricanes typhoon typhoons
+cyclone cyclones tornado tornadoes flood floods flooding wildfire wildfires blaze landslide
+landslides mudslide mudslides tsunami avalanche avalanches explosion explosions blast blasts eruption
+heatwave drought outbreak epidemic pandemic virus
+""".split()))  # what strikes, kills and destroys in a disaster report
 
 # The actor nouns that are people, not bodies or machines: who can die, be killed or be held.
-PEOPLE_NOUNS = ACTOR_NOUNS - BODY_NAME_HEADS - frozenset("""
+PEOPLE_NOUNS = ACTOR_NOUNS - BODY_NAME_HEADS - DISASTER_NOUNS - frozenset("""
 warplane warplanes jet jets drone drones aircraft helicopter helicopters gunship gunships warship warships
 tank tanks artillery regulator regulators watchdog watchdogs authorities government governments
 administration regime cabinet countries country nations nation state states allies ally partners partner
