@@ -1116,3 +1116,14 @@ def test_a_new_party_after_and_is_the_next_verbs_subject(nlp):
 
 def test_a_disaster_acts(nlp):
     assert ("storm", "destroy", "40 homes") in facts_of(nlp, "The storm destroyed 40 homes in Oruro.")
+
+
+def test_the_company_is_the_last_company_that_acted(nlp):
+    facts = facts_of(nlp, "Orbitra launched its first satellite on Thursday. The company signed a contract "
+                          "with the weather agency last year.")
+    assert ("Orbitra", "sign", "contract") in facts
+    facts = facts_of(nlp, "The Ministry of Defence said on Monday that the ministry would review the deal.")
+    assert ("Ministry of Defence", "discuss", "deal") in facts
+    # a person is no company, and with no company before it the noun stays itself
+    assert ("Tom Berg", "represent", "firm") in facts_of(nlp, "Ana Ruiz met Tom Berg, a lawyer who represents the firm.")
+    assert ("company", "sign", "contract") in facts_of(nlp, "The company signed a contract last year.")

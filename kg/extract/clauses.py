@@ -88,6 +88,9 @@ def _anaphor(token: Token) -> Mention | None:
             return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, "pair")
         if is_title_word(token) and "the" in dets and token.tag_ in {"NN", "NNP"}:
             return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, "title:" + low)
+        if low in lex.BODY_ANAPHORS and dets == {"the"} and token.tag_ == "NN" and not any(
+                c.dep_ in {"amod", "compound", "prep", "poss", "relcl", "acl", "appos", "nmod"} for c in children(token)):
+            return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, "body:" + low)  # "the company"
     return None
 
 
@@ -968,7 +971,8 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
                 found = arg_mentions(h, index)
                 # A prepositional object is a participant only when it names someone or something:
                 # "on the sidelines", "in an effort" are circumstances.
-                patients += found if h.i in direct or h.dep_ != "pobj" else [m for m in found if m.kind != "concept"]
+                patients += found if h.i in direct or h.dep_ != "pobj" else [
+                    m for m in found if m.kind != "concept" and not m.name.startswith("body:")]
         if not agents and not (passive and patients):
             continue  # no participant: nothing a reader would record
         if patients and " " not in relation and lem not in lex.TOPIC_VERBS \

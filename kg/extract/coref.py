@@ -11,8 +11,9 @@ import re
 from dataclasses import replace
 
 from kg.extract.clauses import ANAPHOR
-from kg.extract.lexicon import PAIR_NOUNS, PERSON_NOUNS, PERSONAL_PLURAL, PERSONAL_SINGULAR, TALK_EVENTS
-from kg.types import CONCEPT, COUNTRY, OTHER, PERSON, Event, Mention
+from kg.extract.lexicon import (BODY_NAME_HEADS, COMPANY_ANAPHORS, PAIR_NOUNS, PERSON_NOUNS, PERSONAL_PLURAL,
+                                  PERSONAL_SINGULAR, TALK_EVENTS)
+from kg.types import CONCEPT, COUNTRY, GROUP, ORGANIZATION, OTHER, PERSON, Event, Mention
 
 _STATE_WORDS = {"sides", "countries", "nations", "states"}
 
@@ -28,10 +29,13 @@ class Antecedents:
         self.described: list[Mention] = []  # agents named by a common noun for one person ("a young man")
         self.current: list[Mention] = []  # the persons named in the sentence being read
         self.quoted = quoted or []  # character ranges of quotations, in order (`quoted_ranges`)
+        self.bodies: list[tuple[int, Mention]] = []  # (sentence, organisation or group) seen as agents
+        self.sentence = 0  # how many sentences have been read
 
     def observe(self, event: Event) -> None:
         persons = [m for m in event.agents if m.kind == PERSON]
         self.persons += persons
+        self.bodies += [(self.sentence, m) for m in event.agents if m.kind in {ORGANIZATION, GROUP, OTHER}]
         self.described += [m for m in event.agents if m.kind == CONCEPT and m.name.split()
                            and m.name.split()[-1].lower() in PERSON_NOUNS]
         # a name NER left untyped acting beside a person is one of the group ("A and B met")
@@ -47,6 +51,7 @@ class Antecedents:
 
     def begin_sentence(self, mentions: list[Mention]) -> None:
         self.current = [m for m in mentions if m.kind == PERSON]
+        self.sentence += 1
 
     def observe_mentions(self, mentions: list[Mention]) -> None:
         self.named += [m for m in mentions if m.kind == PERSON]
@@ -72,11 +77,30 @@ class Antecedents:
                 # "the two delegations" with no pair named before: still the delegations
                 return [replace(m, kind=CONCEPT, name=m.text)]
             return group
+        if m.name.startswith("body:"):
+            return self._body(m, before)
         if m.name.startswith("title:"):
             word = m.name.split(":", 1)[1]
             titled = [p for p in self.named if p.start < before and p.title and word in p.title.lower().split()]
             return titled[-1:]
         return []
+
+    def _body(self, m: Mention, before: int, *, within: int = 3) -> list[Mention]:
+        """"the company", "the ministry": the last organisation that acted in the last few sentences
+        and is of that sort (a company is no public body; a ministry's name says "Ministry"), else
+        the common noun itself."""
+        word = m.name.split(":", 1)[1]
+        for sentence, body in reversed(self.bodies):
+            if self.sentence - sentence > within:
+                break
+            words = body.name.lower().split()
+            # (a one-word name NER left untyped may be a company: "Orbitra launched ... the company said")
+            fits = word in words or word in COMPANY_ANAPHORS and (
+                body.kind == ORGANIZATION or body.kind == OTHER and len(words) == 1) and not (
+                set(words) & BODY_NAME_HEADS) or word == "group" and body.kind == GROUP
+            if body.start < before and fits:
+                return [body]
+        return [replace(m, kind=CONCEPT, name=m.text)]
 
     def _plural(self, before: int) -> list[Mention]:
         """"they", "their", "the two": two or more people named earlier in the sentence ("A and B

@@ -263,6 +263,12 @@ landslides mudslide mudslides tsunami avalanche avalanches explosion explosions 
 heatwave drought outbreak epidemic pandemic virus
 """.split()))  # what strikes, kills and destroys in a disaster report
 
+# "the company said": a definite common noun for the last organisation that acted. Company words
+# stand for any organisation that is no public body; the others for one whose name holds them.
+COMPANY_ANAPHORS = frozenset("company firm carmaker automaker airline carrier lender insurer retailer "
+                             "manufacturer startup conglomerate group".split())
+BODY_ANAPHORS = COMPANY_ANAPHORS | frozenset("ministry agency commission committee bank university".split())
+
 # The actor nouns that are people, not bodies or machines: who can die, be killed or be held.
 PEOPLE_NOUNS = ACTOR_NOUNS - BODY_NAME_HEADS - DISASTER_NOUNS - frozenset("""
 warplane warplanes jet jets drone drones aircraft helicopter helicopters gunship gunships warship warships
