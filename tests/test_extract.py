@@ -1075,7 +1075,7 @@ def test_a_participle_joined_to_a_passive_is_passive_too(nlp):
 
 
 def test_a_victim_named_by_a_common_noun(nlp):
-    facts = facts_of(nlp, "Kenya was angered by a prisoner's death in Malawi.")
+    facts = facts_of(nlp, "Zambia was angered by a prisoner's death in Malawi.")
     assert ("prisoner", "die in", "Malawi") in facts
     assert ("suspect", "be arrested", "*") in facts_of(nlp, "The suspect was arrested on Monday and charged.")
 
@@ -1094,8 +1094,8 @@ def test_who_was_addressed_is_no_topic(nlp):
 
 
 def test_who_was_born_somewhere_is_who_moved_on(nlp):
-    facts = facts_of(nlp, "Maria Lopez was born in Tarija in 1933 and moved to Sucre in 1960.")
-    assert ("Maria Lopez", "move to", "Sucre") in facts
+    facts = facts_of(nlp, "Maria Quispe was born in Tarija in 1933 and moved to Sucre in 1960.")
+    assert ("Maria Quispe", "move to", "Sucre") in facts
     facts = facts_of(nlp, "The suspect was arrested on Monday and confessed to the killing.")
     assert ("suspect", "confess to", "killing") in facts and ("suspect", "be arrested", "*") in facts
     # a past tense after a passive, with no object of its own, may be a participle: no subject
@@ -1127,3 +1127,23 @@ def test_the_company_is_the_last_company_that_acted(nlp):
     # a person is no company, and with no company before it the noun stays itself
     assert ("Tom Berg", "represent", "firm") in facts_of(nlp, "Ana Ruiz met Tom Berg, a lawyer who represents the firm.")
     assert ("company", "sign", "contract") in facts_of(nlp, "The company signed a contract last year.")
+
+
+def test_a_deal_signed_with_somebody_makes_them_parties(nlp):
+    facts = facts_of(nlp, "Orbitra signed a contract with the Andean Weather Office last year.")
+    assert {("Orbitra", "sign", "contract"), ("Orbitra", "agree with", "Andean Weather Office")} <= facts
+    assert ("Chile", "agree with", "Malawi") in facts_of(nlp, "Chile reached an agreement with Malawi on fishing rights.")
+
+
+def test_one_body_named_with_and_and_a_name_before_a_possessive(nlp):
+    index = MentionIndex(sentence_mentions(next(nlp("The Ethics and Anti-Corruption Commission welcomed "
+                                                    "the verdict.").sents)))
+    assert [m.name for m in index.mentions] == ["Ethics and Anti-Corruption Commission"]
+    names = [m.name for m in sentence_mentions(next(nlp("The Secretary thanked Foreign Minister Eide for Norway's "
+                                                        "support to Zambia.").sents))]
+    assert "Eide" in names and "Norway" in names
+
+
+def test_a_club_is_an_organisation(nlp):
+    mentions = sentence_mentions(next(nlp("Kestrel Rovers beat Ashford City 3-1 on Saturday.").sents))
+    assert mentions[0].name == "Kestrel Rovers" and mentions[0].kind == "organization"

@@ -285,7 +285,7 @@ def _own_phrase(tok: Token) -> list[Token]:
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
 
 
-def _temporal(token: Token) -> bool:
+def temporal(token: Token) -> bool:
     return token.ent_type_ in _TEMPORAL_ENTS or token.lower_ in WEEKDAYS
 
 
@@ -317,7 +317,7 @@ def _purpose_topics(verb: Token, index: MentionIndex) -> list[Mention]:
             continue
         seen.add(tok.i)
         if tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS:
-            for obj in (c for c in children(tok) if c.dep_ == "pobj" and not _temporal(c)):  # not "on Monday"
+            for obj in (c for c in children(tok) if c.dep_ == "pobj" and not temporal(c)):  # not "on Monday"
                 found += [m for t in [obj, *obj.conjuncts] if t.pos_ in {"NOUN", "PROPN"} and _specific(t)
                           for m in (index.within(t.subtree) or [concept_mention(t)])]
             continue
@@ -368,7 +368,7 @@ def nominal_topics(token: Token, index: MentionIndex, *, preps_of: Token | None 
         found += named or [concept_mention(t) for obj in children(child)
                            if about and child.lower_ != "over" and obj.dep_ == "pobj"
                            for t in [obj, *obj.conjuncts] if t.pos_ in {"NOUN", "PROPN"} and _specific(t)
-                           and not _temporal(t)]  # not "on Monday"
+                           and not temporal(t)]  # not "on Monday"
     return found
 
 

@@ -145,7 +145,7 @@ EVENT_NOUN_VERBS = {
     "death": "die", "deaths": "die",
     "arrest": "arrest", "arrests": "arrest", "detention": "detain", "capture": "capture",
     **dict.fromkeys("protest protests demonstration demonstrations march".split(), "protest"),
-    "agreement": "agree", "deal": "agree", "accord": "agree", "treaty": "agree",
+    **dict.fromkeys("agreement agreements deal deals accord treaty pact contract contracts".split(), "agree"),
     "condemnation": "condemn", "accusation": "accuse", "support": "support",
     **dict.fromkeys("offer offers".split(), "offer"), **dict.fromkeys("pledge pledges".split(), "pledge"),
 }
@@ -164,6 +164,10 @@ SUPPORT_VERBS = frozenset("hold have launch carry conduct stage pay make mount b
                           "lead host order plan undertake wage reaffirm reiterate express voice pledge "
                           "offer extend affirm renew declare announce claim continue resume intensify escalate "
                           "step expand".split())
+# Verbs by which parties make an agreement: the subject is a party to it ("signed a contract with
+# X"), and the verb keeps its own fact ("signed a contract").
+AGREEMENT_VERBS = frozenset("sign reach strike conclude clinch seal negotiate broker finalize finalise".split())
+
 # Support verbs by which an actor owns a deed in words only: "X claimed (responsibility for) the attack".
 CLAIM_VERBS = frozenset("claim".split())
 # Prepositions that introduce the other party or target of an event noun.
@@ -307,3 +311,6 @@ COMPANY_SUFFIXES = frozenset({"inc.", "inc", "corp.", "corp", "co.", "ltd.", "lt
 COMPANY_WORDS = frozenset({"laboratories", "industries", "holdings", "enterprises", "associates", "technologies",
                            "systems", "airlines", "motors", "pharmaceuticals", "international", "brothers"})
 COMPANY_NAME_ENDS = COMPANY_SUFFIXES | COMPANY_WORDS
+# Last words of a sports club's name ("City" and "Town" are also places').
+CLUB_NAME_ENDS = frozenset({"rovers", "united", "fc", "athletic", "wanderers", "rangers", "albion", "hotspur",
+                            "sc", "afc", "cf"})

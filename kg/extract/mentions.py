@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
-from kg.extract.lexicon import (ACTOR_NOUNS, BODY_NAME_HEADS, COMPANY_NAME_ENDS, COMPANY_SUFFIXES, FACILITY_NOUNS,
-                                HONORIFICS, LOCAL_OFFICES, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS)
+from kg.extract.lexicon import (ACTOR_NOUNS, BODY_NAME_HEADS, CLUB_NAME_ENDS, COMPANY_NAME_ENDS, COMPANY_SUFFIXES,
+                                FACILITY_NOUNS, HONORIFICS, LOCAL_OFFICES, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS)
 from kg.extract.tokens import doc_ents, doc_tokens, sentence_tokens
 from kg.timex import MONTH_NAMES, WEEKDAYS
 from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
@@ -110,8 +110,12 @@ def _runs(sent: Span) -> Iterator[tuple[int, int]]:
             if _is_name_token(t):
                 j += 1
             elif t.lower_ in _CONNECTORS and j + 1 < end and _is_name_token(doc[j + 1]) \
-                    and not _joins_two_entities(doc[j - 1], doc[j + 1]):
+                    and not _joins_two_entities(doc[j - 1], doc[j + 1]) \
+                    and not (j + 2 < end and doc[j + 2].tag_ == "POS"):  # "thanked X for Chad's support"
                 j += 1
+            elif t.lower_ == "and" and start > sent.start and doc[start - 1].lower_ == "the" \
+                    and (k := _body_name_end(doc, j + 1, end)) is not None:
+                j = k  # "the Ethics and Anti-Corruption Commission": one body, whatever NER split
             elif t.lower_ == "to" and doc[j - 1].lower_ in {"ambassador", "envoy", "representative", "emissary"} \
                     and j + 2 < end and (_is_name_token(doc[j + 1]) or doc[j + 1].lower_ == "the" and _is_name_token(doc[j + 2])):
                 j += 1 + (doc[j + 1].lower_ == "the")
@@ -132,6 +136,15 @@ def _runs(sent: Span) -> Iterator[tuple[int, int]]:
 # Words hyphenated to a title that make it another office: "President-elect", "Minister-designate".
 _TITLE_SUFFIXES = {"elect", "designate"}
 _COURTESY = {"mr", "mrs", "ms", "dr", "prof"}  # honorifics that are never the end of a title
+
+
+def _body_name_end(doc, i: int, end: int) -> int | None:
+    """After "and" in a name: capitalised words (hyphens between them) that end in a body's head
+    word ("Anti-Corruption Commission"); the index after it, or None."""
+    k = i
+    while k < end and (doc[k].is_title and doc[k].pos_ == "PROPN" or doc[k].text == "-" and k > i):
+        k += 1
+    return k if k > i and doc[k - 1].lower_ in BODY_NAME_HEADS and doc[i].ent_type_ not in {"PERSON", "GPE"} else None
 
 
 def _portfolio_end(doc, i: int, end: int) -> int | None:
@@ -332,6 +345,8 @@ def _kind(doc: Doc, span: Span, has_title: bool) -> str:
         return COUNTRY
     if gaz.demonym(span.text):
         return GROUP
+    if len(span) > 1 and span[-1].lower_ in CLUB_NAME_ENDS:
+        return ORGANIZATION  # "Kestrel Rovers", "Dunmore United": a club, whatever NER made of it
     if labels:
         top = max(set(labels), key=lambda lab: (labels.count(lab), lab))
         return _LABEL_KINDS.get(top, OTHER)

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
 from kg.extract.clauses import (ANAPHOR, MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens,
-                                nominal_topics)
+                                nominal_topics, temporal)
 from kg.extract.tokens import children, sentence_tokens, subtree_where
 from kg.timex import WEEKDAYS
 from kg.types import (ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention,
@@ -94,10 +94,15 @@ def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
         return [m for h in (head, *head.conjuncts) if (m := index.at(h)) is not None and m.kind in _ACTOR_KINDS]
     if head.pos_ != "VERB" or noun.dep_ not in {"dobj", "pobj"}:
         return []
-    if head.lemma_.lower() not in lex.SUPPORT_VERBS and not present:
+    if head.lemma_.lower() not in lex.SUPPORT_VERBS and not present and not _agreement_made(noun, head):
         return []
     subjects, passive = _subject_heads(head)
     return [] if passive else [m for h in subjects for m in arg_mentions(h, index)]
+
+
+def _agreement_made(noun: Token, verb: Token) -> bool:
+    """"signed a contract", "reached a deal": the verb's subject is a party to the agreement."""
+    return lex.EVENT_NOUN_VERBS.get(noun.lower_) == "agree" and verb.lemma_.lower() in lex.AGREEMENT_VERBS
 
 
 def _nested_partners(noun: Token, index: MentionIndex) -> list[Mention]:
@@ -130,12 +135,13 @@ def _support_targets(noun: Token, event_type: str | None, index: MentionIndex) -
     """"launched airstrikes on Arica", "held talks with X": the parser hangs the event noun's
     target or partner on the support verb; it is the noun's patient all the same."""
     head = noun.head
-    if noun.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in lex.SUPPORT_VERBS:
+    if noun.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in lex.SUPPORT_VERBS \
+            and not _agreement_made(noun, head):
         return []
-    talks = event_type in lex.TALK_EVENTS
+    talks = event_type in lex.TALK_EVENTS or _agreement_made(noun, head)
     preps = {"with"} if talks else {"on", "against", "into"}
     found = [m for prep in children(head) if prep.dep_ == "prep" and prep.lower_ in preps
-             for obj in children(prep) if obj.dep_ == "pobj" for m in arg_mentions(obj, index)]
+             for obj in children(prep) if obj.dep_ == "pobj" and not temporal(obj) for m in arg_mentions(obj, index)]
     return _named(found) if talks else found
 
 
@@ -219,6 +225,8 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
             continue
         passive = not agents
         governor = _governing_verb(noun)
+        if verb == "agree" and patients and agents:
+            verb = "agree with"  # "a deal with X": with whom, not what was agreed
         yield Event(relation=verb, event_type=event_type, trigger=noun.text,
                     start=noun.idx, end=noun.idx + len(noun), sentence=record,
                     agents=tuple(agents), patients=tuple(patients), place=place,
