@@ -1147,3 +1147,10 @@ def test_one_body_named_with_and_and_a_name_before_a_possessive(nlp):
 def test_a_club_is_an_organisation(nlp):
     mentions = sentence_mentions(next(nlp("Kestrel Rovers beat Ashford City 3-1 on Saturday.").sents))
     assert mentions[0].name == "Kestrel Rovers" and mentions[0].kind == "organization"
+
+
+def test_where_a_summit_talked_about_is_held_is_not_where_the_talk_was(nlp):
+    text = ("Secretary Helen Marsh and Foreign Minister Mette Holm discussed the upcoming summit in Lilongwe. "
+            "Earlier in the day, Secretary Marsh met with Prime Minister Sigrun Olafsdottir at the Department of State.")
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
+    assert [e.place for e in ex.events if e.relation in {"discuss", "meet"}] == [None, None]

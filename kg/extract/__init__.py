@@ -73,7 +73,7 @@ class _Setting:
         if event.event_type not in TALK_EVENTS:
             return event
         index = event.sentence.index
-        if index - self.sentence <= 1 and (event.place is None or event.time is None):
+        if index - self.sentence <= 1 and (event.place is None or event.time is None) and not _new_scene(event.sentence):
             event = replace(event, place=event.place or self.place, time=event.time or self.time)
         self.observe(index, event.place, event.time)
         return event
@@ -81,6 +81,15 @@ class _Setting:
     def observe(self, sentence: int, place: Mention | None, time: TimeExpr | None) -> None:
         if place is not None or time is not None:
             self.sentence, self.place, self.time = sentence, place, time
+
+
+# Words that open a sentence about another occasion: "Earlier in the day, X met Y".
+_SCENE_SHIFTS = {"earlier", "later", "separately", "meanwhile", "elsewhere", "previously", "afterwards", "afterward"}
+
+
+def _new_scene(sentence: Sentence) -> bool:
+    words = sentence.text.split(maxsplit=1)
+    return bool(words) and words[0].strip(",").lower() in _SCENE_SHIFTS
 
 
 def event_facts(event: Event) -> Iterator[Fact]:

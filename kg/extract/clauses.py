@@ -680,6 +680,8 @@ def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | N
         if tok.dep_ != "prep" or tok.lower_ not in _SETTING_PREPS | {"into"}:
             continue
         head = tok.head
+        if head != verb and _talked_about(head, verb):
+            continue  # "discussed the summit in Sucre": where the summit is, not the discussion
         if not (head == verb or head.lemma_.lower() in lex.EVENT_NOUNS or head.lower_ in lex.EVENT_NOUNS
                 or _on_person(head, verb, index)
                 or head.dep_ == "pobj" and head.head.i in anchored and tok.lower_ in lex.PLACE_PREPS):
@@ -692,6 +694,14 @@ def _place(verb: Token, tokens: list[Token], index: MentionIndex) -> Mention | N
             if m and m.kind in {PLACE, COUNTRY} or m and obj.ent_type_ in {"GPE", "LOC", "FAC"}:
                 return m
     return None
+
+
+def _talked_about(noun: Token, verb: Token) -> bool:
+    """Whether a noun is what a discussion verb is about: its object, or after "on", "about"."""
+    if lemma(verb) not in lex.TOPIC_VERBS:
+        return False
+    return noun.dep_ == "dobj" and noun.head == verb or noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPS \
+        and noun.head.head == verb
 
 
 def _on_person(noun: Token, verb: Token, index: MentionIndex) -> bool:

@@ -246,6 +246,9 @@ def encounter_setting(sent: Span, index: MentionIndex, *, reference: str | None)
     for noun in sentence_tokens(sent):
         if noun.pos_ != "NOUN" or _event_type(noun) not in lex.TALK_EVENTS:
             continue
+        if noun.dep_ in {"dobj", "pobj"} and (verb := _governing_verb(noun)) is not None \
+                and verb.lemma_.lower() in lex.TOPIC_VERBS:
+            continue  # "discussed the summit in Sucre": what was talked about, not where they were
         place = _roles(noun, index)[2]
         time = _time(_setting_tokens(noun, _governing_verb(noun)), sent, reference, False)
         if place is not None or time is not None:
