@@ -1154,3 +1154,11 @@ def test_where_a_summit_talked_about_is_held_is_not_where_the_talk_was(nlp):
             "Earlier in the day, Secretary Marsh met with Prime Minister Sigrun Olafsdottir at the Department of State.")
     ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
     assert [e.place for e in ex.events if e.relation in {"discuss", "meet"}] == [None, None]
+
+
+def test_a_sum_of_money_is_what_changed_hands(nlp):
+    assert ("Okello", "receive", "more than $2 million") in facts_of(nlp, "Okello had received more than $2 million "
+                                                                          "from the firm.")
+    assert ("firm", "pay", "$5 million") in facts_of(nlp, "The firm paid $5 million to settle the case.")
+    facts = facts_of(nlp, "The firm paid nearly $100,000 to the Okello family.")
+    assert {("firm", "pay", "nearly $100,000"), ("firm", "pay to", "Okello family")} <= facts

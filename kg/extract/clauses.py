@@ -6,6 +6,7 @@ attachment inside a long coordinated subject still yields every participant.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
 from kg.extract.mentions import concept_mention, is_known_place, is_title_word, sentence_ents
-from kg.extract.tokens import children, doc_text, memo, sentence_tokens, subtree_where
+from kg.extract.tokens import children, doc_ents, doc_text, memo, sentence_tokens, subtree_where
 from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
 from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, ORGANIZATION, OTHER, PERSON, PLACE, PLANNED, REPORTED, Event,
@@ -235,6 +236,8 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
         # "Thousands of people marched": people, so many of them
             span = token.doc[token.left_edge.i:people.i + 1]
             return [Mention(text=span.text, start=span.start_char, end=span.end_char, kind=CONCEPT, name=span.text)]
+    if _sum(token):
+        return [_money_mention(token)]
     if token.pos_ in {"NOUN", "PROPN"}:
         return [concept_mention(token)]
     return []
@@ -587,7 +590,7 @@ def _object_heads(verb: Token, passive: bool) -> list[Token]:
             c for c in children(gov) if c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS]
     idiom = _idiom(verb)
     stolen = {s.i for c in children(verb) if (s := _stolen_subject(c)) is not None}
-    objects = [c for c in children(verb) if c.dep_ in _OBJ_DEPS and c.ent_type_ not in _TEMPORAL_ENTS
+    objects = [c for c in children(verb) if c.dep_ in _OBJ_DEPS and (c.ent_type_ not in _TEMPORAL_ENTS or _sum(c))
                and (idiom is None or c.i != idiom.i) and c.i not in stolen]
     if objects:
         return objects
@@ -598,6 +601,18 @@ def _object_heads(verb: Token, passive: bool) -> list[Token]:
             # "on the sidelines", "in an effort" are circumstances.
             objects += [g for g in children(prep) if g.dep_ == "pobj"]
     return [o for o in objects if o.ent_type_ not in _TEMPORAL_ENTS or _names_before(o)]
+
+
+def _sum(token: Token) -> bool:
+    """"received $2 million", "paid 5 million euros": a sum of money is what changed hands."""
+    return token.ent_type_ == "MONEY" and token.dep_ == "dobj"
+
+
+def _money_mention(token: Token) -> Mention:
+    spans, starts = doc_ents(token.doc)
+    k = bisect.bisect_right(starts, token.i) - 1
+    span = spans[k] if k >= 0 and spans[k].end > token.i else token.doc[token.i:token.i + 1]
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, kind=CONCEPT, name=span.text)
 
 
 def _names_before(token: Token) -> bool:
@@ -909,7 +924,12 @@ def _oblique(verb: Token, index: MentionIndex) -> tuple[str, Mention] | None:
 
 def _destination(verb: Token, lem: str, index: MentionIndex) -> tuple[str, Mention] | None:
     """Where a movement with an object ends: "sent troops to Chad" ("to", Chad), "fled Chad for
-    Niger" ("for", Niger); None for other verbs, or when the phrase names no place."""
+    Niger" ("for", Niger), or who got what was given ("paid $5 million to X"); None for other
+    verbs, or when the phrase names no place."""
+    if lem in lex.GIVE_VERBS:  # "paid $5 million to the family": to whom
+        return next((("to", m) for prep in children(verb) if prep.dep_ in {"prep", "dative"} and prep.lower_ == "to"
+                     for obj in children(prep) if obj.dep_ == "pobj" for m in arg_mentions(obj, index)
+                     if m.kind != ANAPHOR), None)  # (the oblique is not resolved: "to him" is nobody)
     preps = {"to", "into"} if lem in lex.SEND_VERBS else {"to", "for"} if lem in lex.LEAVE_VERBS else set()
     for prep in (c for c in children(verb) if c.dep_ in {"prep", "dative"} and c.lower_ in preps):
         for obj in (g for g in children(prep) if g.dep_ == "pobj"):
@@ -951,7 +971,7 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         agents = _dedupe(m for h in subj_heads for m in arg_mentions(h, index))
         lem = lemma(verb)
         patients, topics = [], []
-        if lem in lex.TOPIC_VERBS:
+        if lem in lex.TOPIC_VERBS and not any(_sum(h) for h in obj_heads):  # "raised $2 million": no topic
             # "talked to/with X" names a party; "discussed X", "talked about X" a topic.
             parties = [h for h in obj_heads if h.dep_ == "pobj" and h.head.lower_ not in _TOPIC_PREPS
                        or lem == "address" and _audience(h, index)]  # "addressed the assembly": whom, not what

@@ -77,6 +77,7 @@ DESTINATION_PREPS = frozenset("to in into at for".split())
 # object, where the movement ends is told apart.
 SEND_VERBS = frozenset("send deploy dispatch transfer deport extradite evacuate ship fly airlift".split())
 LEAVE_VERBS = frozenset("leave flee depart escape quit".split())
+GIVE_VERBS = frozenset("pay give lend donate grant award hand sell".split())
 # Verbs with no passive, or seldom one, which the tagger may still read as a participle after a
 # passive ("were killed or died", "was arrested and confessed").
 INTRANSITIVE_VERBS = frozenset("die arrive happen occur remain disappear fall rise emerge exist go come "
