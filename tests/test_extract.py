@@ -1162,3 +1162,24 @@ def test_a_sum_of_money_is_what_changed_hands(nlp):
     assert ("firm", "pay", "$5 million") in facts_of(nlp, "The firm paid $5 million to settle the case.")
     facts = facts_of(nlp, "The firm paid nearly $100,000 to the Okello family.")
     assert {("firm", "pay", "nearly $100,000"), ("firm", "pay to", "Okello family")} <= facts
+
+
+def test_a_surname_ner_typed_otherwise_is_the_person_named_before(nlp):
+    text = ("Energy Minister Joseph Mwale met the protesters. Ruth Zulu, a police spokeswoman, said the crowd "
+            "dispersed. Mwale said on Saturday that he would not resign and blamed the rise on oil markets.")
+    facts = factuality_of(nlp, text)
+    assert facts[("Mwale", "resign", "*")] == "negated"
+    assert facts[("Mwale", "blame", "rise")] == "reported"  # a finite conjunct has its own polarity
+    assert not any(s == "Ruth Zulu" and r in {"resign", "blame"} for s, r, _ in facts)
+
+
+def test_would_in_what_was_said_is_a_plan_unless_a_condition_holds_it(nlp):
+    facts = factuality_of(nlp, "Veldtech said it would appeal the decision.")
+    assert facts[("Veldtech", "appeal", "decision")] == "planned"
+    assert factuality_of(nlp, "Ana Ruiz would visit Chad if invited.")[("Ana Ruiz", "visit", "Chad")] == "hypothetical"
+
+
+def test_them_after_people_named_by_a_plural_is_not_the_last_pair(nlp):
+    text = ("Secretary Ada Quill met Foreign Minister Tendai Moyo in Harare. Last month, Quill accused Malawi "
+            "of jailing journalists and urged Harare to release them.")
+    assert not any(r == "release" for _, r, _ in facts_of(nlp, text))

@@ -644,7 +644,9 @@ def _verb_factuality(verb: Token) -> str:
     if _adverbial_gerund(verb):  # "left without meeting X"; "said he fled after killing Y": as its clause
         return NEGATED if verb.head.lower_ == "without" else _factuality(verb.head.head)
     chain = [verb]
-    while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head != chain[-1]:
+    # a finite conjunct has its own tense and polarity: "would not resign and blamed the markets"
+    while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head != chain[-1] \
+            and not (chain[-1].dep_ == "conj" and chain[-1].tag_ in {"VBD", "VBZ", "VBP"}):
         chain.append(chain[-1].head)
     aux = {c.lower_ for v in chain for c in children(v) if c.dep_ in {"aux", "auxpass"}}
     if any(c.dep_ == "neg" for v in chain for c in children(v)):
@@ -662,6 +664,8 @@ def _verb_factuality(verb: Token) -> str:
                  if chain[i].dep_ == "xcomp" and not _purpose_of_contact(chain[i], chain[i + 1])}
     if verb.dep_ in {"xcomp", "dobj", "ccomp"} and lemma(verb.head) in lex.DENIAL_VERBS:
         return NEGATED  # "denied targeting civilians", "denied that it had fired": what is denied
+    if aux & lex.HYPOTHETICAL_AUX == {"would"} and not governors and _reported_future(chain[-1]):
+        return PLANNED  # "said it would appeal": the "will" of what was said, told in the past
     if aux & lex.HYPOTHETICAL_AUX or governors & lex.HYPOTHETICAL_GOVERNORS:
         return HYPOTHETICAL
     if governors & lex.PLANNED_GOVERNORS:
@@ -679,6 +683,13 @@ def _verb_factuality(verb: Token) -> str:
     if any(t.lower_ == "according" for t in clause_tokens(verb)):
         return REPORTED
     return ASSERTED
+
+
+def _reported_future(verb: Token) -> bool:
+    """A complement of a speech verb with no condition on it ("if ..." makes it hypothetical)."""
+    return verb.dep_ == "ccomp" and lemma(verb.head) in lex.SAY_VERBS and not any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in children(c))
+        for c in children(verb))
 
 
 # Prepositions of a setting: "at a hotel", "outside the court", "near the border".

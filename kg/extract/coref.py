@@ -11,8 +11,8 @@ import re
 from dataclasses import replace
 
 from kg.extract.clauses import ANAPHOR
-from kg.extract.lexicon import (BODY_NAME_HEADS, COMPANY_ANAPHORS, PAIR_NOUNS, PERSON_NOUNS, PERSONAL_PLURAL,
-                                  PERSONAL_SINGULAR, TALK_EVENTS)
+from kg.extract.lexicon import (BODY_NAME_HEADS, COMPANY_ANAPHORS, PAIR_NOUNS, PERSON_NOUNS,
+                                  PERSONAL_PLURAL, PERSONAL_SINGULAR, TALK_EVENTS)
 from kg.types import CONCEPT, COUNTRY, GROUP, ORGANIZATION, OTHER, PERSON, Event, Mention
 
 _STATE_WORDS = {"sides", "countries", "nations", "states"}
@@ -31,6 +31,8 @@ class Antecedents:
         self.quoted = quoted or []  # character ranges of quotations, in order (`quoted_ranges`)
         self.bodies: list[tuple[int, Mention]] = []  # (sentence, organisation or group) seen as agents
         self.sentence = 0  # how many sentences have been read
+        self.person_names: set[str] = set()  # the names and surnames of the persons named so far
+        self.crowds: list[int] = []  # where the current sentence names people by a plural common noun
 
     def observe(self, event: Event) -> None:
         persons = [m for m in event.agents if m.kind == PERSON]
@@ -49,8 +51,21 @@ class Antecedents:
         if len(countries) >= 2:  # "talks between Chile and Peru ... the two sides"
             self.country_groups.append(tuple(countries))
 
-    def begin_sentence(self, mentions: list[Mention]) -> None:
+    def known_people(self, mentions: list[Mention]) -> list[Mention]:
+        """The sentence's mentions, with a person's surname or name that NER typed otherwise ("Mwale
+        said" after "Energy Minister Joseph Mwale") typed as the person it names. Remembers the
+        sentence's persons for the next ones."""
+        out = [replace(m, kind=PERSON) if m.kind in {OTHER, ORGANIZATION} and m.name in self.person_names else m
+               for m in mentions]
+        for m in out:
+            if m.kind == PERSON and len(words := m.name.split()) > 1:  # a full name, not a lone word NER made a person
+                self.person_names.update((m.name, words[-1]))
+        return out
+
+    def begin_sentence(self, mentions: list[Mention], crowds: list[int] = ()) -> None:
+        """`crowds`: where the sentence names people by a plural common noun ("journalists")."""
         self.current = [m for m in mentions if m.kind == PERSON]
+        self.crowds = list(crowds)
         self.sentence += 1
 
     def observe_mentions(self, mentions: list[Mention]) -> None:
@@ -72,7 +87,7 @@ class Antecedents:
             # "the two sides", "both countries": two states named together, never two people
             return list(self.country_groups[-1]) if self.country_groups else [replace(m, kind=CONCEPT, name=m.text)]
         if m.name in PERSONAL_PLURAL or m.name == "pair":
-            group = self._plural(before)
+            group = self._plural(before, pronoun=m.name in PERSONAL_PLURAL)
             if not group and m.name == "pair" and m.text.lower() not in PAIR_NOUNS:
                 # "the two delegations" with no pair named before: still the delegations
                 return [replace(m, kind=CONCEPT, name=m.text)]
@@ -102,7 +117,7 @@ class Antecedents:
                 return [body]
         return [replace(m, kind=CONCEPT, name=m.text)]
 
-    def _plural(self, before: int) -> list[Mention]:
+    def _plural(self, before: int, *, pronoun: bool = False) -> list[Mention]:
         """"they", "their", "the two": two or more people named earlier in the sentence ("A and B
         arrived for their meeting"), else the last group that acted together, unless other people
         have been named since (then it is anyone's guess)."""
@@ -114,7 +129,10 @@ class Antecedents:
         group = self.groups[-1]
         since = max(g.start for g in group)
         others = {p.name for p in self.named if since < p.start < before and not any(_same_name(p, g) for g in group)}
-        return [] if len(others) >= 2 else list(group)
+        # "accused X of jailing journalists and urged Y to release them": "they" may be the people
+        # named by a plural earlier in its sentence
+        crowd = pronoun and any(since < start < before for start in self.crowds)
+        return [] if len(others) >= 2 or crowd else list(group)
 
 
 _FEMALE = {"woman", "girl", "mother", "daughter", "wife", "sister"}
