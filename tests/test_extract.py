@@ -1183,3 +1183,20 @@ def test_them_after_people_named_by_a_plural_is_not_the_last_pair(nlp):
     text = ("Secretary Ada Quill met Foreign Minister Tendai Moyo in Harare. Last month, Quill accused Malawi "
             "of jailing journalists and urged Harare to release them.")
     assert not any(r == "release" for _, r, _ in facts_of(nlp, text))
+
+
+def test_what_a_study_found_is_kept_as_its_account(nlp):
+    text = "The study showed that the drug cut deaths by half."
+    ex = extract(nlp(text), Article(id="t", text=text))
+    assert [(f.subject.name, f.relation, f.content) for f in ex.facts if f.content] == [
+        ("study", "show", "the drug cut deaths by half")]
+    assert ("Police", "find", "body") in facts_of(nlp, "Police found the body of a man in the river.")
+
+
+def test_who_a_fine_is_for_failing_and_a_name_after_its_class_noun(nlp):
+    facts = factuality_of(nlp, "The European Commission fined the technology company Veldtech 120 million euros "
+                               "for failing to protect the data of users.")
+    assert ("European Commission", "fine", "Veldtech") in facts
+    assert facts[("Veldtech", "protect", "data")] == "negated"
+    assert ("Thousands of people", "march through", "Lusaka") in facts_of(
+        nlp, "Thousands of people marched through the Zambian capital Lusaka on Friday.")

@@ -238,9 +238,21 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
             return [Mention(text=span.text, start=span.start_char, end=span.end_char, kind=CONCEPT, name=span.text)]
     if _sum(token):
         return [_money_mention(token)]
+    if (named := _close_apposition(token, index)) is not None:
+        return [named]
     if token.pos_ in {"NOUN", "PROPN"}:
         return [concept_mention(token)]
     return []
+
+
+def _close_apposition(token: Token, index: MentionIndex) -> Mention | None:
+    """"the Zambian capital Lusaka", "the technology company Veldtech": a name right after a class
+    noun is what the noun names, wherever the parser hung it."""
+    if token.pos_ != "NOUN" or token.lower_ not in lex.CLASS_NOUNS or token.i + 1 >= len(token.doc):
+        return None
+    following = token.doc[token.i + 1]
+    m = index.at(following)
+    return m if m is not None and m.start == following.idx and m.kind not in {PERSON, "office"} else None
 
 
 _MULTITUDES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowds", "crowd", "groups", "group"}
@@ -475,11 +487,12 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     if subjects:
         return subjects, False
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "for"} \
-            and verb.head.head.lemma_.lower() in lex.CHARGE_VERBS:
+            and lemma(verb.head.head) in lex.CHARGE_VERBS:
         # "accused Chad of failing to stop ...", "praised Peru for hosting ...": whom the charge is about
+        # (the first object: "fined X 120 million euros for failing")
         objects = [c for c in children(verb.head.head) if c.dep_ in _OBJ_DEPS]
         if objects:
-            return objects, False
+            return objects[:1], False
     if verb.tag_ == "VBG" and verb.dep_ in {"pcomp", "acl"}:
         # "remorse for killing Hale": a gerund shares the subject of the clause it hangs from.
         head = verb.head
@@ -678,11 +691,18 @@ def _verb_factuality(verb: Token) -> str:
     head = verb
     while head.dep_ in {"ccomp", "conj"} and head.head != head:
         head = head.head
-        if head.lemma_.lower() in lex.SAY_VERBS:
+        if head.lemma_.lower() in lex.SAY_VERBS or lemma(head) in lex.FINDING_VERBS and head.pos_ == "VERB":
             return REPORTED
     if any(t.lower_ == "according" for t in clause_tokens(verb)):
         return REPORTED
     return ASSERTED
+
+
+def _finding(verb: Token) -> bool:
+    """"found that X": a finding verb with a clause for its object (not "found the body", nor a
+    place "showing" something in a photo caption)."""
+    return any(c.dep_ == "ccomp" for c in children(verb)) and not any(
+        c.dep_ in _OBJ_DEPS or c.dep_ in _SUBJ_DEPS and c.ent_type_ in {"GPE", "LOC", "FAC"} for c in children(verb))
 
 
 def _reported_future(verb: Token) -> bool:
@@ -1046,7 +1066,8 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         destination = next((m for m in patients if m.kind in {PLACE, COUNTRY}), None) \
             if place is None and lem in lex.MOVE_VERBS else None
         shared[verb.i] = (place or destination, time)
-        content = _content(verb) if lem in lex.SAY_VERBS else _undertaking(verb) if lem in lex.COMMITMENT_VERBS else None
+        content = _content(verb) if lem in lex.SAY_VERBS or lem in lex.FINDING_VERBS and _finding(verb) \
+            else _undertaking(verb) if lem in lex.COMMITMENT_VERBS else None
         if content and lem == "say":  # "X killed 12, police said, the deadliest raid": what was said is the clause
             patients = [p for p in patients if p.kind != "concept"]
         # a speech verb's complement is where or how it was said ("said in a statement", "added

@@ -68,6 +68,9 @@ SAY_VERBS = frozenset("say state add tell announce declare note stress warn clai
                       "affirm reaffirm".split())
 
 # Verbs of undertaking: their infinitive is what was undertaken ("agreed to intensify talks").
+# Verbs that report a finding as a clause ("the study found that X"): what was found is kept as
+# text, and it is the finder's account.
+FINDING_VERBS = frozenset("find show conclude suggest reveal indicate".split())
 COMMITMENT_VERBS = frozenset("agree decide pledge promise vow commit resolve undertake".split())
 
 # Movement verbs: "to/in/into X" names the destination, which is also the object.
@@ -259,14 +262,16 @@ countries country nations nation state states allies ally partners partner side 
 organisation organization organizations organisations party parties opposition campaign campaigners
 man men woman women child children boy boys girl girls family families crowd crowds mob mobs youth youths
 mother mothers father fathers farmer farmers pilgrim pilgrims passenger passengers patient patients
-survivor survivors victim victims suspect suspects detainee detainees prisoner prisoners hostage hostages
+observer observers monitor monitors survivor survivors victim victims suspect suspects detainee detainees prisoner prisoners hostage hostages
 inmate inmates relative relatives neighbour neighbours neighbor neighbors
 """.split()) | (DISASTER_NOUNS := frozenset("""
 earthquake earthquakes quake quakes aftershock aftershocks storm storms hurricane hurricanes typhoon typhoons
 cyclone cyclones tornado tornadoes flood floods flooding wildfire wildfires blaze landslide
 landslides mudslide mudslides tsunami avalanche avalanches explosion explosions blast blasts eruption
 heatwave drought outbreak epidemic pandemic virus
-""".split()))  # what strikes, kills and destroys in a disaster report
+""".split())) | (SOURCE_NOUNS := frozenset("""
+study studies report reports survey surveys poll polls research paper papers
+""".split()))  # what strikes, kills and destroys in a disaster report; what finds, shows and says
 
 # "the company said": a definite common noun for the last organisation that acted. Company words
 # stand for any organisation that is no public body; the others for one whose name holds them.
@@ -275,7 +280,7 @@ COMPANY_ANAPHORS = frozenset("company firm carmaker automaker airline carrier le
 BODY_ANAPHORS = COMPANY_ANAPHORS | frozenset("ministry agency commission committee bank university".split())
 
 # The actor nouns that are people, not bodies or machines: who can die, be killed or be held.
-PEOPLE_NOUNS = ACTOR_NOUNS - BODY_NAME_HEADS - DISASTER_NOUNS - frozenset("""
+PEOPLE_NOUNS = ACTOR_NOUNS - BODY_NAME_HEADS - DISASTER_NOUNS - SOURCE_NOUNS - frozenset("""
 warplane warplanes jet jets drone drones aircraft helicopter helicopters gunship gunships warship warships
 tank tanks artillery regulator regulators watchdog watchdogs authorities government governments
 administration regime cabinet countries country nations nation state states allies ally partners partner
@@ -294,7 +299,11 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
 DENIAL_VERBS = frozenset("deny refute refuse decline fail".split())
 # Verbs that hold somebody to a deed ("accused X of Ving", "praised X for Ving"): X did it.
 CHARGE_VERBS = frozenset("accuse blame charge convict suspect criticize criticise condemn praise thank commend "
-                         "credit fault".split())
+                         "credit fault fine punish penalize penalise sanction sue".split())
+# Common nouns a name may follow directly, naming what the noun is: "the Zambian capital Lusaka",
+# "the technology company Veldtech", "the rebel group Vanta".
+CLASS_NOUNS = PLACE_NOUNS | COMPANY_ANAPHORS | BODY_NAME_HEADS | frozenset(
+    "capital organization organisation movement network newspaper militia outfit club team brand".split())
 # Places named after people, in lower case after the name: "the President Garcia hotel".
 FACILITY_NOUNS = frozenset("""hotel center centre airport street avenue road boulevard square bridge hospital
 school university college station stadium arena building hall park library museum memorial
