@@ -1200,3 +1200,13 @@ def test_who_a_fine_is_for_failing_and_a_name_after_its_class_noun(nlp):
     assert facts[("Veldtech", "protect", "data")] == "negated"
     assert ("Thousands of people", "march through", "Lusaka") in facts_of(
         nlp, "Thousands of people marched through the Zambian capital Lusaka on Friday.")
+
+
+def test_a_role_opening_a_sentence_keeps_its_first_word(nlp):
+    facts = facts_of(nlp, "Chief executive Ingrid Solberg said the firm expected demand to remain strong.")
+    assert ("Ingrid Solberg", "holds office", "Chief executive") in facts
+    assert ("Kwame Osei", "holds office", "Opposition leader") in facts_of(nlp, "Opposition leader Kwame Osei won.")
+
+
+def test_the_government_of_a_country_acts_for_it(nlp):
+    assert ("Chad", "fund", "study") in facts_of(nlp, "The study was funded by the government of Chad.")

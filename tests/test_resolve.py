@@ -293,3 +293,8 @@ def test_an_ap_state_abbreviation_after_a_town_is_the_state_not_a_country():
     entities, keys = _resolve(ex)
     assert keys[("a", 11)] != "iso-nc"
     assert entities[keys[("a", 11)]].label == "N.C."
+
+
+def test_a_nordic_company_suffix_is_a_company_ending():
+    entities, keys = _resolve(_extraction("a", ("Halvorsen ASA", "organization"), ("Halvorsen", "person")))
+    assert keys[("a", 0)] == keys[("a", 14)] and entities[keys[("a", 0)]].label == "Halvorsen ASA"

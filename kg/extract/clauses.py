@@ -224,12 +224,14 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
         named = [m for c in children(token) if c.dep_ == "compound" and (m := index.at(c)) is not None]
         if named:
             return named
-    if token.pos_ == "NOUN" and token.lower_ in lex.PLACE_NOUNS and token.lower_ != "capital":
+    if token.pos_ == "NOUN" and (token.lower_ in lex.PLACE_NOUNS and token.lower_ != "capital"
+                                 or token.lower_ == "government"):
         # "seized the border town of Marvik": the town is the place named after "of" (but "the
-        # capital of Peru" is not Peru)
+        # capital of Peru" is not Peru); "the government of Chad" acts for Chad, as "Chad" would
+        government = token.lower_ == "government"
         named = [m for c in children(token) if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1
                  for g in children(c) if g.dep_ == "pobj" and g.i not in seen for m in arg_mentions(g, index, seen)
-                 if m.kind != CONCEPT]
+                 if m.kind != CONCEPT and (m.kind == COUNTRY or not government)]
         if named:
             return named
     if token.lower_ in _MULTITUDES and (people := _multitude_of(token)) is not None:

@@ -315,7 +315,8 @@ worker farmer driver passenger student teacher""".split())
 
 # Endings of a company's name: "Acme Plastics Inc. of Denver" is the company, then where it is.
 COMPANY_SUFFIXES = frozenset({"inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc", "plc", "sa", "s.a.", "ag",
-                              "gmbh", "nv", "n.v.", "bv", "spa", "s.p.a.", "lp", "l.p."})
+                              "gmbh", "nv", "n.v.", "bv", "spa", "s.p.a.", "lp", "l.p.", "asa", "ab", "oyj", "a/s",
+                              "pty", "bhd", "kk", "sarl", "srl"})
 # Last words of a company's name that no institution "of" a place ends in ("Bank of America" stays):
 # "Orbis Laboratories of Denver".
 COMPANY_WORDS = frozenset({"laboratories", "industries", "holdings", "enterprises", "associates", "technologies",

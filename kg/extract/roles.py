@@ -202,7 +202,9 @@ def _role_before(sent: Span, m: Mention, index: MentionIndex) -> tuple[Mention, 
         return None
     # Lower-case words that modify the role belong to it: "foreign policy chief", "chief executive".
     first = role
-    while first.i - 1 >= sent.start and (word := doc[first.i - 1]).is_lower and word.is_alpha \
+    # (a sentence's first word is capitalised all the same: "Chief executive X said")
+    while first.i - 1 >= sent.start and ((word := doc[first.i - 1]).is_lower or word.is_sent_start
+                                         and index.at(word) is None) and word.is_alpha \
             and word.dep_ in {"compound", "amod"} and word.head.i in range(first.i, role.i + 1):
         first = word
     qualifier = index.at(doc[first.i - 1]) if first.i - 1 >= sent.start else None
