@@ -75,7 +75,8 @@ class _Setting:
         if event.event_type not in TALK_EVENTS:
             return event
         index = event.sentence.index
-        if index - self.sentence <= 1 and (event.place is None or event.time is None) and not _new_scene(event.sentence):
+        if index - self.sentence <= 1 and (event.place is None or event.time is None) \
+                and not _new_scene(event.sentence):
             event = replace(event, place=event.place or self.place, time=event.time or self.time)
         self.observe(index, event.place, event.time)
         return event

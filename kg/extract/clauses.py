@@ -18,8 +18,8 @@ from kg.extract.mentions import concept_mention, is_known_place, is_title_word, 
 from kg.extract.tokens import children, doc_ents, doc_text, memo, sentence_tokens, subtree_where
 from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
-from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, ORGANIZATION, OTHER, PERSON, PLACE, PLANNED, REPORTED, Event,
-                      Mention, Sentence, TimeExpr)
+from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, ORGANIZATION, OTHER, PERSON, PLACE, PLANNED,
+                      REPORTED, Event, Mention, Sentence, TimeExpr)
 
 ANAPHOR = "anaphor"  # extraction-internal kind: a pronoun or definite description to resolve
 
@@ -76,6 +76,9 @@ _PAIRED = lex.TITLE_HEADS | {"side", "leader", "country", "nation", "man", "woma
                              "diplomat", "delegation", "government"}
 
 
+_NOUN_MODIFIERS = {"amod", "compound", "prep", "poss", "relcl", "acl", "appos", "nmod"}
+
+
 def _anaphor(token: Token) -> Mention | None:
     """A pronoun or a definite description that names an earlier mention ("the Secretary")."""
     low = token.lower_
@@ -90,8 +93,8 @@ def _anaphor(token: Token) -> Mention | None:
         if is_title_word(token) and "the" in dets and token.tag_ in {"NN", "NNP"}:
             return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, "title:" + low)
         if low in lex.BODY_ANAPHORS and dets == {"the"} and token.tag_ == "NN" and not any(
-                c.dep_ in {"amod", "compound", "prep", "poss", "relcl", "acl", "appos", "nmod"} for c in children(token)):
-            return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, "body:" + low)  # "the company"
+                c.dep_ in _NOUN_MODIFIERS for c in children(token)):  # "the company", not "the company's board"
+            return Mention(token.text, token.idx, token.idx + len(token), ANAPHOR, "body:" + low)
     return None
 
 
@@ -995,7 +998,8 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
             subj_heads, passive = _subject_heads(verb)
             obj_heads = _object_heads(verb, passive)
             by = _by_agents(verb)
-            if by and not passive and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS for c in children(verb)):
+            if by and not passive and verb.tag_ == "VBN" \
+                    and not any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS for c in children(verb)):
                 # "X was in Geneva, joined by Y": a participle with a by-phrase is passive; the
                 # subject it inherits is its patient, unless a subordinator makes it a comment on
                 # the clause ("X deepened ties, as envisioned by Y")

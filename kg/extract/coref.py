@@ -58,7 +58,7 @@ class Antecedents:
         out = [replace(m, kind=PERSON) if m.kind in {OTHER, ORGANIZATION} and m.name in self.person_names else m
                for m in mentions]
         for m in out:
-            if m.kind == PERSON and len(words := m.name.split()) > 1:  # a full name, not a lone word NER made a person
+            if m.kind == PERSON and len(words := m.name.split()) > 1:  # a full name, not a lone word
                 self.person_names.update((m.name, words[-1]))
         return out
 

@@ -67,10 +67,10 @@ SAY_VERBS = frozenset("say state add tell announce declare note stress warn clai
                       "deny write tweet report reiterate explain argue acknowledge reply respond "
                       "affirm reaffirm".split())
 
-# Verbs of undertaking: their infinitive is what was undertaken ("agreed to intensify talks").
 # Verbs that report a finding as a clause ("the study found that X"): what was found is kept as
 # text, and it is the finder's account.
 FINDING_VERBS = frozenset("find show conclude suggest reveal indicate".split())
+# Verbs of undertaking: their infinitive is what was undertaken ("agreed to intensify talks").
 COMMITMENT_VERBS = frozenset("agree decide pledge promise vow commit resolve undertake".split())
 
 # Movement verbs: "to/in/into X" names the destination, which is also the object.
@@ -239,8 +239,19 @@ def participle(verb: str) -> str:
     return verb + "ed"
 
 
-# Common nouns that name people or bodies of people: a fact may have one of these as its subject
-# ("police arrested ..."); any other common-noun subject ("ways", "leverage") makes no fact.
+# What strikes, kills and destroys in a disaster report.
+DISASTER_NOUNS = frozenset("""
+earthquake earthquakes quake quakes aftershock aftershocks storm storms hurricane hurricanes typhoon typhoons
+cyclone cyclones tornado tornadoes flood floods flooding wildfire wildfires blaze landslide
+landslides mudslide mudslides tsunami avalanche avalanches explosion explosions blast blasts eruption
+heatwave drought outbreak epidemic pandemic virus
+""".split())
+# What finds, shows and says in science and polling news.
+SOURCE_NOUNS = frozenset("study studies report reports survey surveys poll polls research paper papers".split())
+
+# Common nouns that name people or bodies of people, and the things above that act in news: a fact
+# may have one of these as its subject ("police arrested ..."); any other common-noun subject
+# ("ways", "leverage") makes no fact.
 ACTOR_NOUNS = frozenset("""
 warplane warplanes jet jets drone drones aircraft helicopter helicopters gunship gunships warship warships
 tank tanks artillery regulator regulators watchdog watchdogs
@@ -262,16 +273,9 @@ countries country nations nation state states allies ally partners partner side 
 organisation organization organizations organisations party parties opposition campaign campaigners
 man men woman women child children boy boys girl girls family families crowd crowds mob mobs youth youths
 mother mothers father fathers farmer farmers pilgrim pilgrims passenger passengers patient patients
-observer observers monitor monitors survivor survivors victim victims suspect suspects detainee detainees prisoner prisoners hostage hostages
-inmate inmates relative relatives neighbour neighbours neighbor neighbors
-""".split()) | (DISASTER_NOUNS := frozenset("""
-earthquake earthquakes quake quakes aftershock aftershocks storm storms hurricane hurricanes typhoon typhoons
-cyclone cyclones tornado tornadoes flood floods flooding wildfire wildfires blaze landslide
-landslides mudslide mudslides tsunami avalanche avalanches explosion explosions blast blasts eruption
-heatwave drought outbreak epidemic pandemic virus
-""".split())) | (SOURCE_NOUNS := frozenset("""
-study studies report reports survey surveys poll polls research paper papers
-""".split()))  # what strikes, kills and destroys in a disaster report; what finds, shows and says
+observer observers monitor monitors survivor survivors victim victims suspect suspects detainee detainees
+prisoner prisoners hostage hostages inmate inmates relative relatives neighbour neighbours neighbor neighbors
+""".split()) | DISASTER_NOUNS | SOURCE_NOUNS
 
 # "the company said": a definite common noun for the last organisation that acted. Company words
 # stand for any organisation that is no public body; the others for one whose name holds them.

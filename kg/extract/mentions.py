@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
 from kg.extract.lexicon import (ACTOR_NOUNS, BODY_NAME_HEADS, CLUB_NAME_ENDS, COMPANY_NAME_ENDS, COMPANY_SUFFIXES,
-                                FACILITY_NOUNS, HONORIFICS, LOCAL_OFFICES, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS, TITLE_MODIFIERS)
+                                FACILITY_NOUNS, HONORIFICS, LOCAL_OFFICES, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS,
+                                TITLE_MODIFIERS)
 from kg.extract.tokens import doc_ents, doc_tokens, sentence_tokens
 from kg.timex import MONTH_NAMES, WEEKDAYS
 from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
