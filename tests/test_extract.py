@@ -1210,3 +1210,12 @@ def test_a_role_opening_a_sentence_keeps_its_first_word(nlp):
 
 def test_the_government_of_a_country_acts_for_it(nlp):
     assert ("Chad", "fund", "study") in facts_of(nlp, "The study was funded by the government of Chad.")
+
+
+def test_no_before_the_object_negates(nlp):
+    assert factuality_of(nlp, "Investigators found no evidence of foul play.")[("Investigators", "find", "evidence")] \
+        == "negated"
+    assert factuality_of(nlp, "Investigators found evidence of foul play.")[("Investigators", "find", "evidence")] \
+        == "asserted"
+    text = "A telephone conversation between Secretary Ana Ruiz and Tom Banda on Friday yielded no progress."
+    assert factuality_of(nlp, text)[("Ana Ruiz", "talk with", "Tom Banda")] == "asserted"  # the call took place

@@ -672,6 +672,8 @@ def _verb_factuality(verb: Token) -> str:
     if any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS and (c.lower_ in _NOBODY or any(
             d.dep_ == "det" and d.lower_ == "no" for d in children(c))) for v in chain for c in children(v)):
         return NEGATED  # "No group has claimed the attack", "nobody was hurt"
+    if object_negated(verb):
+        return NEGATED  # "found no evidence", "knows of no offense"
     if aux & lex.PLANNED_AUX or any(_going_to(v) for v in chain[1:]) or any(
             _going_to(c) and c.dep_ not in _CLAUSE_LINKS for c in children(verb)):
         return PLANNED
@@ -701,6 +703,18 @@ def _verb_factuality(verb: Token) -> str:
     if any(t.lower_ == "according" for t in clause_tokens(verb)):
         return REPORTED
     return ASSERTED
+
+
+def object_negated(verb: Token) -> bool:
+    """"found no evidence", "knows of no offense": "no" before the verb's object or the object
+    of its preposition."""
+    objects = []
+    for c in children(verb):
+        if c.dep_ in _OBJ_DEPS:
+            objects.append(c)
+        elif c.dep_ == "prep":
+            objects += [g for g in children(c) if g.dep_ == "pobj"]
+    return any(d.dep_ == "det" and d.lower_ == "no" for o in objects for d in children(o))
 
 
 def _finding(verb: Token) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
 from kg.extract.clauses import (ANAPHOR, MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens,
-                                nominal_topics, temporal)
+                                nominal_topics, object_negated, temporal)
 from kg.extract.tokens import children, sentence_tokens, subtree_where
 from kg.timex import WEEKDAYS
 from kg.types import (ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention,
@@ -175,6 +175,16 @@ def _noun_factuality(governor: Token | None) -> str:
     return _factuality(governor)
 
 
+def _subject_factuality(noun: Token, governor: Token | None) -> str:
+    """As `_noun_factuality`; but an event noun that is its verb's subject is not undone by what
+    the verb denies of its object: "the call yielded no progress" (the call took place)."""
+    found = _noun_factuality(governor)
+    if found == NEGATED and governor is not None and noun.head == governor and noun.dep_ in {"nsubj", "nsubjpass"} \
+            and object_negated(governor) and not any(c.dep_ == "neg" for c in children(governor)):
+        return ASSERTED
+    return found
+
+
 def _suspected(factuality: str) -> str:
     """A deed a suspect is held for is somebody's account until a verdict: asserted becomes reported."""
     return REPORTED if factuality == ASSERTED else factuality
@@ -232,7 +242,7 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
                     agents=tuple(agents), patients=tuple(patients), place=place,
                     topics=tuple(_talk_topics(noun, index)) if event_type in lex.TALK_EVENTS else (),
                     time=_time(_setting_tokens(noun, governor), sent, reference, False),
-                    factuality=_suspected(_noun_factuality(governor)) if accused else _noun_factuality(governor),
+                    factuality=_suspected(_noun_factuality(governor)) if accused else _subject_factuality(noun, governor),
                     # where, as the complement of a fact that has no other ("X's death in Tarija")
                     # (a visit's place is where the visitor went, too: "a visit to Chile, in Arica")
                     oblique=place if not (agents and patients) or event_type == "Visit" else None,
