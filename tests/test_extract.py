@@ -1219,3 +1219,9 @@ def test_no_before_the_object_negates(nlp):
         == "asserted"
     text = "A telephone conversation between Secretary Ana Ruiz and Tom Banda on Friday yielded no progress."
     assert factuality_of(nlp, text)[("Ana Ruiz", "talk with", "Tom Banda")] == "asserted"  # the call took place
+
+
+def test_a_sentence_opening_with_he_is_about_whom_the_last_one_was(nlp):
+    text = ("Peter Okello, runner-up in the election to longtime incumbent Joseph Mwale, was arrested Wednesday in "
+            "Sucre. He was then flown to Oruro.")
+    assert ("Peter Okello", "be flown to", "Oruro") in facts_of(nlp, text)

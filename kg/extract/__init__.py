@@ -16,7 +16,7 @@ from kg.extract.mentions import sentence_mentions
 from kg.extract.nominal import encounter_setting, nominal_events
 from kg.extract.roles import description_facts, role_facts
 from kg.extract.static import static_facts
-from kg.extract.tokens import doc_text, release, sentence_tokens
+from kg.extract.tokens import children, doc_text, release, sentence_tokens
 from kg.types import CONCEPT, Article, ArticleExtraction, Event, Fact, Mention, Sentence, TimeExpr
 
 DISCUSS = "discuss"
@@ -39,7 +39,8 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
         sentences.append(record)
         mentions += index.mentions
         antecedents.begin_sentence(index.mentions, [t.idx for t in sentence_tokens(sent)
-                                                    if t.tag_ == "NNS" and t.lower_ in PEOPLE_NOUNS])
+                                                    if t.tag_ == "NNS" and t.lower_ in PEOPLE_NOUNS],
+                                   start=sent.start_char)
         found = list(sentence_events(sent, record, index, reference=article.date))
         found += nominal_events(sent, record, index, reference=article.date)
         for event in sorted(found, key=lambda e: e.start):
@@ -51,6 +52,8 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
             events.append(resolved)
             facts += event_facts(resolved)
         antecedents.observe_mentions(index.mentions)
+        antecedents.end_sentence(next((m for c in children(sent.root) if c.dep_ in {"nsubj", "nsubjpass"}
+                                       and (m := index.at(c)) is not None), None))
         setting.observe(record.index, *encounter_setting(sent, index, reference=article.date))
         facts += role_facts(sent, record, index)
         facts += description_facts(sent, record, index)

@@ -33,6 +33,9 @@ class Antecedents:
         self.sentence = 0  # how many sentences have been read
         self.person_names: set[str] = set()  # the names and surnames of the persons named so far
         self.crowds: list[int] = []  # where the current sentence names people by a plural common noun
+        self.sentence_start = -1  # where the current sentence begins
+        self.last_subject: Mention | None = None  # the person the sentence read last was about
+        self.topic: Mention | None = None  # the person the previous sentence was about
 
     def observe(self, event: Event) -> None:
         persons = [m for m in event.agents if m.kind == PERSON]
@@ -62,11 +65,18 @@ class Antecedents:
                 self.person_names.update((m.name, words[-1]))
         return out
 
-    def begin_sentence(self, mentions: list[Mention], crowds: list[int] = ()) -> None:
-        """`crowds`: where the sentence names people by a plural common noun ("journalists")."""
+    def begin_sentence(self, mentions: list[Mention], crowds: list[int] = (), *, start: int = -1) -> None:
+        """`crowds`: where the sentence names people by a plural common noun ("journalists");
+        `start`: where the sentence begins."""
         self.current = [m for m in mentions if m.kind == PERSON]
         self.crowds = list(crowds)
         self.sentence += 1
+        self.sentence_start = start
+        self.topic, self.last_subject = self.last_subject, None
+
+    def end_sentence(self, subject: Mention | None) -> None:
+        """The person the sentence's main clause is about, if its subject names one."""
+        self.last_subject = subject if subject is not None and subject.kind == PERSON else None
 
     def observe_mentions(self, mentions: list[Mention]) -> None:
         self.named += [m for m in mentions if m.kind == PERSON]
@@ -79,6 +89,10 @@ class Antecedents:
             return []  # '"They are selling our water," she said': the speaker's "they", not the writer's
         earlier = [p for p in self.persons if p.start < before] or [p for p in self.named if p.start < before]
         if m.name in PERSONAL_SINGULAR:
+            if m.start == self.sentence_start and m.name in {"he", "she"} and self.topic is not None:
+                # "X, runner-up to Y, was arrested in Z. He was then flown to W": a sentence that opens
+                # with "he" goes on about whom the one before was about, active or passive
+                return [self.topic]
             described = [d for d in self.described if d.start < before and _may_be(m.name, d)]
             if described and (not earlier or described[-1].start > earlier[-1].start):
                 return []  # "A young man ran as he shouted": not the last person named
