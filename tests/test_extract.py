@@ -1225,3 +1225,9 @@ def test_a_sentence_opening_with_he_is_about_whom_the_last_one_was(nlp):
     text = ("Peter Okello, runner-up in the election to longtime incumbent Joseph Mwale, was arrested Wednesday in "
             "Sucre. He was then flown to Oruro.")
     assert ("Peter Okello", "be flown to", "Oruro") in facts_of(nlp, text)
+
+
+def test_a_date_in_an_apposition_is_not_when_the_event_was(nlp):
+    text = "Peter Okello, runner-up in the February 18 presidential election, was arrested Wednesday in Sucre."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-05-16"))
+    assert [e.time.date for e in ex.events if e.relation == "arrest"] == ["2024-05-15"]

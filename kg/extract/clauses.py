@@ -1068,7 +1068,10 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
         tokens = clause_tokens(verb)
         factuality = _factuality(verb)
         place = _place(verb, tokens, index)
-        time = _time(tokens, sent, reference, factuality == PLANNED)
+        # (not a date in an apposition to a participant: "X, runner-up in the May 3 election, was arrested")
+        apposed = {t.i for h in [*subj_heads, *obj_heads] for c in children(h) if c.dep_ == "appos"
+                   for t in c.subtree}
+        time = _time([t for t in tokens if t.i not in apposed], sent, reference, factuality == PLANNED)
         if place is None and time is None and verb.dep_ in {"advcl", "conj"} and verb.head.i in shared:
             place, time = shared[verb.head.i]  # a participial adjunct shares its clause's setting
         if place is None and time is None:
