@@ -9,14 +9,13 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
 from kg.extract.coref import Antecedents, quoted_ranges, resolve_event
-from kg.extract.lexicon import (ACTOR_NOUNS, EVENT_NOUN_VERBS, PASSIVE_EVENT_VERBS, PEOPLE_NOUNS, ROLE_NOUNS,
-                                  SYMMETRIC, TALK_EVENTS, TITLE_HEADS, UNARY_EVENT_TYPES, UNARY_EVENT_VERBS,
-                                  participle)
+from kg.extract.lexicon import (ACTOR_NOUNS, EVENT_NOUN_VERBS, PASSIVE_EVENT_VERBS, ROLE_NOUNS, SYMMETRIC,
+                                  TALK_EVENTS, TITLE_HEADS, UNARY_EVENT_TYPES, UNARY_EVENT_VERBS, participle)
 from kg.extract.mentions import sentence_mentions
 from kg.extract.nominal import encounter_setting, nominal_events
 from kg.extract.roles import description_facts, role_facts
 from kg.extract.static import static_facts
-from kg.extract.tokens import children, doc_text, release, sentence_tokens
+from kg.extract.tokens import children, doc_text, release
 from kg.types import CONCEPT, Article, ArticleExtraction, Event, Fact, Mention, Sentence, TimeExpr
 
 DISCUSS = "discuss"
@@ -38,9 +37,7 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
         index = MentionIndex(antecedents.known_people(sentence_mentions(sent)))
         sentences.append(record)
         mentions += index.mentions
-        antecedents.begin_sentence(index.mentions, [t.idx for t in sentence_tokens(sent)
-                                                    if t.tag_ == "NNS" and t.lower_ in PEOPLE_NOUNS],
-                                   start=sent.start_char)
+        antecedents.begin_sentence(index.mentions, sent)
         found = list(sentence_events(sent, record, index, reference=article.date))
         found += nominal_events(sent, record, index, reference=article.date)
         for event in sorted(found, key=lambda e: e.start):

@@ -10,9 +10,12 @@ import bisect
 import re
 from dataclasses import replace
 
+from spacy.tokens import Span, Token
+
 from kg.extract.clauses import ANAPHOR
-from kg.extract.lexicon import (BODY_NAME_HEADS, COMPANY_ANAPHORS, PAIR_NOUNS, PERSON_NOUNS,
+from kg.extract.lexicon import (BODY_NAME_HEADS, COMPANY_ANAPHORS, PAIR_NOUNS, PEOPLE_NOUNS, PERSON_NOUNS,
                                   PERSONAL_PLURAL, PERSONAL_SINGULAR, TALK_EVENTS)
+from kg.extract.tokens import sentence_tokens
 from kg.types import CONCEPT, COUNTRY, GROUP, ORGANIZATION, OTHER, PERSON, Event, Mention
 
 _STATE_WORDS = {"sides", "countries", "nations", "states"}
@@ -32,7 +35,7 @@ class Antecedents:
         self.bodies: list[tuple[int, Mention]] = []  # (sentence, organisation or group) seen as agents
         self.sentence = 0  # how many sentences have been read
         self.person_names: set[str] = set()  # the names and surnames of the persons named so far
-        self.crowds: list[int] = []  # where the current sentence names people by a plural common noun
+        self.sent: Span | None = None  # the sentence being read
         self.sentence_start = -1  # where the current sentence begins
         self.last_subject: Mention | None = None  # the person the sentence read last was about
         self.topic: Mention | None = None  # the person the previous sentence was about
@@ -65,13 +68,11 @@ class Antecedents:
                 self.person_names.update((m.name, words[-1]))
         return out
 
-    def begin_sentence(self, mentions: list[Mention], crowds: list[int] = (), *, start: int = -1) -> None:
-        """`crowds`: where the sentence names people by a plural common noun ("journalists");
-        `start`: where the sentence begins."""
+    def begin_sentence(self, mentions: list[Mention], sent: Span | None = None) -> None:
         self.current = [m for m in mentions if m.kind == PERSON]
-        self.crowds = list(crowds)
+        self.sent = sent
         self.sentence += 1
-        self.sentence_start = start
+        self.sentence_start = sent.start_char if sent is not None else -1
         self.topic, self.last_subject = self.last_subject, None
 
     def end_sentence(self, subject: Mention | None) -> None:
@@ -114,6 +115,11 @@ class Antecedents:
             return titled[-1:]
         return []
 
+    def _crowds(self) -> list[Token]:
+        """Where the sentence being read names people by a plural common noun ("journalists")."""
+        return [] if self.sent is None else [t for t in sentence_tokens(self.sent)
+                                             if t.tag_ == "NNS" and t.lower_ in PEOPLE_NOUNS]
+
     def _body(self, m: Mention, before: int, *, within: int = 3) -> list[Mention]:
         """"the company", "the ministry": the last organisation that acted in the last few sentences
         and is of that sort (a company is no public body; a ministry's name says "Ministry"), else
@@ -145,7 +151,7 @@ class Antecedents:
         others = {p.name for p in self.named if since < p.start < before and not any(_same_name(p, g) for g in group)}
         # "accused X of jailing journalists and urged Y to release them": "they" may be the people
         # named by a plural earlier in its sentence
-        crowd = pronoun and any(since < start < before for start in self.crowds)
+        crowd = pronoun and any(since < t.idx < before for t in self._crowds())
         return [] if len(others) >= 2 or crowd else list(group)
 
 
