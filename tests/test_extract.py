@@ -1217,8 +1217,8 @@ def test_no_before_the_object_negates(nlp):
         == "negated"
     assert factuality_of(nlp, "Investigators found evidence of foul play.")[("Investigators", "find", "evidence")] \
         == "asserted"
-    text = "A telephone conversation between Secretary Ana Ruiz and Tom Banda on Friday yielded no progress."
-    assert factuality_of(nlp, text)[("Ana Ruiz", "talk with", "Tom Banda")] == "asserted"  # the call took place
+    text = "A telephone conversation between Secretary Ana Ruiz and Tom Tembo on Friday yielded no progress."
+    assert factuality_of(nlp, text)[("Ana Ruiz", "talk with", "Tom Tembo")] == "asserted"  # the call took place
 
 
 def test_a_sentence_opening_with_he_is_about_whom_the_last_one_was(nlp):
