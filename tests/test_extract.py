@@ -1231,3 +1231,9 @@ def test_a_date_in_an_apposition_is_not_when_the_event_was(nlp):
     text = "Peter Okello, runner-up in the February 18 presidential election, was arrested Wednesday in Sucre."
     ex = extract(nlp(text), Article(id="t", text=text, date="2024-05-16"))
     assert [e.time.date for e in ex.events if e.relation == "arrest"] == ["2024-05-15"]
+
+
+def test_he_after_a_quotation_is_whoever_spoke_last(nlp):
+    text = ("Judge Ana Ruiz said the charge was unfounded. \"Two days ago, Prime Minister Tom Tembo met the rebels "
+            "in Oruro.\" \"You would have expected them to be arrested,\" she added.")
+    assert [s for s, r, _ in facts_of(nlp, text) if r == "add"] == ["Ana Ruiz"]  # not the minister quoted

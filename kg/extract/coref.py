@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.clauses import ANAPHOR
 from kg.extract.lexicon import (BODY_NAME_HEADS, COMPANY_ANAPHORS, PAIR_NOUNS, PEOPLE_NOUNS, PERSON_NOUNS,
-                                  PERSONAL_PLURAL, PERSONAL_SINGULAR, TALK_EVENTS)
+                                  PERSONAL_PLURAL, PERSONAL_SINGULAR, SAY_VERBS, TALK_EVENTS)
 from kg.extract.tokens import sentence_tokens
 from kg.types import CONCEPT, COUNTRY, GROUP, ORGANIZATION, OTHER, PERSON, Event, Mention
 
@@ -36,6 +36,7 @@ class Antecedents:
         self.sentence = 0  # how many sentences have been read
         self.person_names: set[str] = set()  # the names and surnames of the persons named so far
         self.sent: Span | None = None  # the sentence being read
+        self.speaker: tuple[int, Mention] | None = None  # (sentence, person) of the last thing said
         self.sentence_start = -1  # where the current sentence begins
         self.last_subject: Mention | None = None  # the person the sentence read last was about
         self.topic: Mention | None = None  # the person the previous sentence was about
@@ -43,6 +44,8 @@ class Antecedents:
     def observe(self, event: Event) -> None:
         persons = [m for m in event.agents if m.kind == PERSON]
         self.persons += persons
+        if event.relation.split()[0] in SAY_VERBS and persons and not _inside(self.quoted, event.start):
+            self.speaker = (self.sentence, persons[-1])  # who spoke (not someone a quotation says spoke)
         self.bodies += [(self.sentence, m) for m in event.agents if m.kind in {ORGANIZATION, GROUP, OTHER}]
         self.described += [m for m in event.agents if m.kind == CONCEPT and m.name.split()
                            and m.name.split()[-1].lower() in PERSON_NOUNS]
@@ -115,6 +118,17 @@ class Antecedents:
             return titled[-1:]
         return []
 
+    def quoting(self, m: Mention, *, within: int = 2) -> list[Mention]:
+        """'"...," he added' in a sentence that opens inside a quotation: "he" is whoever spoke last,
+        if that was in the last two sentences (not a person named inside the quotation)."""
+        if m.kind != ANAPHOR or m.name not in {"he", "she"} or self.speaker is None or self.sent is None:
+            return []
+        sentence, person = self.speaker
+        text = self.sent.text
+        first = self.sent.start_char + len(text) - len(text.lstrip())  # where the sentence's words begin
+        quoted = _inside(self.quoted, first) and not _inside(self.quoted, m.start)
+        return [person] if quoted and self.sentence - sentence <= within else []
+
     def _crowds(self) -> list[Token]:
         """Where the sentence being read names people by a plural common noun ("journalists")."""
         return [] if self.sent is None else [t for t in sentence_tokens(self.sent)
@@ -172,7 +186,7 @@ def _same_name(a: Mention, b: Mention) -> bool:
 
 def resolve_event(event: Event, antecedents: Antecedents) -> Event | None:
     """The event with anaphoric agents and patients replaced; None when no participant is left."""
-    agents = [r for m in event.agents for r in antecedents.resolve(m, before=m.start)]
+    agents = [r for m in event.agents for r in (antecedents.quoting(m) or antecedents.resolve(m, before=m.start))]
     # "X called him": a pronoun object is never the clause's own subject (that takes "himself").
     patients = [r for m in event.patients for r in antecedents.resolve(m, before=m.start)
                 if m.kind != ANAPHOR or not any(_same_name(r, a) for a in agents)]
