@@ -1237,3 +1237,7 @@ def test_he_after_a_quotation_is_whoever_spoke_last(nlp):
     text = ("Judge Ana Ruiz said the charge was unfounded. \"Two days ago, Prime Minister Tom Tembo met the rebels "
             "in Oruro.\" \"You would have expected them to be arrested,\" she added.")
     assert [s for s, r, _ in facts_of(nlp, text) if r == "add"] == ["Ana Ruiz"]  # not the minister quoted
+    # someone named since, outside the quotation, is who "she" is
+    text = ("Judge Ana Ruiz said the charge was unfounded. The view is shared by Mary Achieng, a lawyer. "
+            "\"You would have expected them to be arrested,\" she added.")
+    assert "Ana Ruiz" not in [s for s, r, _ in facts_of(nlp, text) if r == "add"]

@@ -36,7 +36,7 @@ class Antecedents:
         self.sentence = 0  # how many sentences have been read
         self.person_names: set[str] = set()  # the names and surnames of the persons named so far
         self.sent: Span | None = None  # the sentence being read
-        self.speaker: tuple[int, Mention] | None = None  # (sentence, person) of the last thing said
+        self.speaker: tuple[int, Mention, int] | None = None  # the last thing said: sentence, person, its end
         self.sentence_start = -1  # where the current sentence begins
         self.last_subject: Mention | None = None  # the person the sentence read last was about
         self.topic: Mention | None = None  # the person the previous sentence was about
@@ -45,7 +45,8 @@ class Antecedents:
         persons = [m for m in event.agents if m.kind == PERSON]
         self.persons += persons
         if event.relation.split()[0] in SAY_VERBS and persons and not _inside(self.quoted, event.start):
-            self.speaker = (self.sentence, persons[-1])  # who spoke (not someone a quotation says spoke)
+            # who spoke (not someone a quotation says spoke), and where that sentence ends
+            self.speaker = (self.sentence, persons[-1], event.sentence.end)
         self.bodies += [(self.sentence, m) for m in event.agents if m.kind in {ORGANIZATION, GROUP, OTHER}]
         self.described += [m for m in event.agents if m.kind == CONCEPT and m.name.split()
                            and m.name.split()[-1].lower() in PERSON_NOUNS]
@@ -118,16 +119,21 @@ class Antecedents:
             return titled[-1:]
         return []
 
-    def quoting(self, m: Mention, *, within: int = 2) -> list[Mention]:
-        """'"...," he added' in a sentence that opens inside a quotation: "he" is whoever spoke last,
-        if that was in the last two sentences (not a person named inside the quotation)."""
+    def quoting(self, m: Mention, *, within: int = 3) -> list[Mention]:
+        """'"...," he added' in a sentence that opens with or inside a quotation: "he" is whoever spoke
+        last, if that was in the last three sentences (not a person named inside the quotation)."""
         if m.kind != ANAPHOR or m.name not in {"he", "she"} or self.speaker is None or self.sent is None:
             return []
-        sentence, person = self.speaker
+        sentence, person, end = self.speaker
         text = self.sent.text
         first = self.sent.start_char + len(text) - len(text.lstrip())  # where the sentence's words begin
-        quoted = _inside(self.quoted, first) and not _inside(self.quoted, m.start)
-        return [person] if quoted and self.sentence - sentence <= within else []
+        # (quotation marks in news do not always pair up: one opening the sentence is enough)
+        opens = text.lstrip()[:1] in _OPENING_QUOTES or _inside(self.quoted, first)
+        quoted = opens and not _inside(self.quoted, m.start)
+        # someone else named since, outside quotations ("That view is echoed by Y. '...,' he said"): Y
+        newcomer = any(end <= p.start < m.start and not _same_name(p, person) and not _inside(self.quoted, p.start)
+                       for p in self.named)
+        return [person] if quoted and not newcomer and self.sentence - sentence <= within else []
 
     def _crowds(self) -> list[Token]:
         """Where the sentence being read names people by a plural common noun ("journalists")."""
@@ -196,6 +202,7 @@ def resolve_event(event: Event, antecedents: Antecedents) -> Event | None:
     return replace(event, agents=tuple(agents), patients=tuple(patients), topics=tuple(topics))
 
 
+_OPENING_QUOTES = {'"', "\u201c"}
 _QUOTATION = re.compile("[\"\u201c][^\"\u201d\n]*[\"\u201d]?")
 
 
