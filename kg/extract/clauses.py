@@ -18,8 +18,8 @@ from kg.extract.mentions import concept_mention, is_known_place, is_title_word, 
 from kg.extract.tokens import children, doc_ents, doc_text, memo, sentence_tokens, subtree_where
 from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
-from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, ORGANIZATION, OTHER, PERSON, PLACE, PLANNED,
-                      REPORTED, Event, Mention, Sentence, TimeExpr)
+from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE,
+                      PLANNED, REPORTED, Event, Mention, Sentence, TimeExpr)
 
 ANAPHOR = "anaphor"  # extraction-internal kind: a pronoun or definite description to resolve
 
@@ -223,7 +223,7 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
     members += _positional_appositives(token, index)
     if members:
         return members
-    if token.lower_ in WEEKDAYS or token.ent_type_ in _TEMPORAL_ENTS:  # "to Lima Monday": the place
+    if temporal(token):  # "to Lima Monday": the place
         named = [m for c in children(token) if c.dep_ == "compound" and (m := index.at(c)) is not None]
         if named:
             return named
@@ -257,7 +257,7 @@ def _close_apposition(token: Token, index: MentionIndex) -> Mention | None:
         return None
     following = token.doc[token.i + 1]
     m = index.at(following)
-    return m if m is not None and m.start == following.idx and m.kind not in {PERSON, "office"} else None
+    return m if m is not None and m.start == following.idx and m.kind not in {PERSON, OFFICE} else None
 
 
 _MULTITUDES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowds", "crowd", "groups", "group"}
@@ -525,8 +525,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ == "xcomp":  # "urge the rebels to reach" -> the rebels reach; "called on Peru to act" -> Peru
         objects = [c for c in children(gov) if c.dep_ in _OBJ_DEPS] or [
             g for c in children(gov) if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
-            for g in children(c) if g.dep_ == "pobj" and g.ent_type_ not in _TEMPORAL_ENTS
-            and g.lower_ not in WEEKDAYS]  # "agreed on Monday to buy X": Monday is no one
+            for g in children(c) if g.dep_ == "pobj" and not temporal(g)]  # "agreed on Monday to buy X": no one
         if objects:
             return objects, False
         # "X is said to have met Y", "X was asked to leave": a passive governor's subject.
@@ -830,8 +829,7 @@ def _content(verb: Token) -> str | None:
         toks = toks[1:]  # "said that talks would resume": what was said starts after "that"
     lead = next((c for c in children(comp) if c.dep_ == "prep" and c.i == toks[0].i == verb.i + 1 and c.lower_ == "on"),
                 None) if toks else None
-    if lead is not None and any(g.dep_ == "pobj" and (g.ent_type_ in _TEMPORAL_ENTS or g.lower_ in WEEKDAYS)
-                                for g in children(lead)) \
+    if lead is not None and any(g.dep_ == "pobj" and temporal(g) for g in children(lead)) \
             and any(c.dep_ in _SUBJ_DEPS and c.i > lead.i for c in children(comp)):
         # "said on Tuesday it had agreed": the parser hangs the day on what was said; it says when
         toks = [t for t in toks if t.i > lead.right_edge.i]

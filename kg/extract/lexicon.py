@@ -80,6 +80,7 @@ DESTINATION_PREPS = frozenset("to in into at for".split())
 # object, where the movement ends is told apart.
 SEND_VERBS = frozenset("send deploy dispatch transfer deport extradite evacuate ship fly airlift".split())
 LEAVE_VERBS = frozenset("leave flee depart escape quit".split())
+# Verbs of handing something over: "to X" is who received it ("paid $5 million to X").
 GIVE_VERBS = frozenset("pay give lend donate grant award hand sell".split())
 # Verbs with no passive, or seldom one, which the tagger may still read as a participle after a
 # passive ("were killed or died", "was arrested and confessed").

@@ -135,10 +135,10 @@ def _support_targets(noun: Token, event_type: str | None, index: MentionIndex) -
     """"launched airstrikes on Arica", "held talks with X": the parser hangs the event noun's
     target or partner on the support verb; it is the noun's patient all the same."""
     head = noun.head
-    if noun.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in lex.SUPPORT_VERBS \
-            and not _agreement_made(noun, head):
+    agreement = _agreement_made(noun, head)
+    if noun.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in lex.SUPPORT_VERBS and not agreement:
         return []
-    talks = event_type in lex.TALK_EVENTS or _agreement_made(noun, head)
+    talks = event_type in lex.TALK_EVENTS or agreement
     preps = {"with"} if talks else {"on", "against", "into"}
     found = [m for prep in children(head) if prep.dep_ == "prep" and prep.lower_ in preps
              for obj in children(prep) if obj.dep_ == "pobj" and not temporal(obj) for m in arg_mentions(obj, index)]
@@ -235,6 +235,10 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
             continue
         passive = not agents
         governor = _governing_verb(noun)
+        factuality = _suspected(_noun_factuality(governor)) if accused else _subject_factuality(noun, governor)
+        # where, as the complement of a fact that has no other ("X's death in Tarija") (a visit's
+        # place is where the visitor went, too: "a visit to Chile, in Arica")
+        oblique = place if not (agents and patients) or event_type == "Visit" else None
         if verb == "agree" and patients and agents:
             verb = "agree with"  # "a deal with X": with whom, not what was agreed
         yield Event(relation=verb, event_type=event_type, trigger=noun.text,
@@ -242,11 +246,7 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
                     agents=tuple(agents), patients=tuple(patients), place=place,
                     topics=tuple(_talk_topics(noun, index)) if event_type in lex.TALK_EVENTS else (),
                     time=_time(_setting_tokens(noun, governor), sent, reference, False),
-                    factuality=_suspected(_noun_factuality(governor)) if accused else _subject_factuality(noun, governor),
-                    # where, as the complement of a fact that has no other ("X's death in Tarija")
-                    # (a visit's place is where the visitor went, too: "a visit to Chile, in Arica")
-                    oblique=place if not (agents and patients) or event_type == "Visit" else None,
-                    oblique_prep="in" if place and (not (agents and patients) or event_type == "Visit") else None,
+                    factuality=factuality, oblique=oblique, oblique_prep="in" if oblique is not None else None,
                     passive=passive)
 
 
