@@ -218,52 +218,76 @@ def build_graph(extractions: Sequence[ArticleExtraction], *, base: str = DEFAULT
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildSummary:
     """Build the graph of the inputs into options.out; nothing is written unless all succeeds."""
+    start = time.perf_counter()
+    timer = _Timer()
     if options.engine == "local" and options.jobs > 1:
         from kg.distributed import process_pool
 
-        workers = process_pool(options.jobs, options.model)  # its processes load the model while we read
+        workers = process_pool(options.jobs, options.model)  # its workers have the model before we read
     else:
         workers = nullcontext()
     with workers as pool:
-        return _build(options, progress, pool)
+        if pool is not None:
+            timer.add("start workers", time.perf_counter() - start)
+        return _build(options, progress, pool, start, timer)
 
 
-def _build(options: BuildOptions, progress: Progress | None, pool: ProcessPoolExecutor | None) -> BuildSummary:
-    start = time.perf_counter()
-    timer = _Timer()
+def _build(options: BuildOptions, progress: Progress | None, pool: ProcessPoolExecutor | None,
+           start: float, timer: _Timer) -> BuildSummary:
     t = time.perf_counter()
     previous = _previous(options)
     known = existing_hashes(previous) if previous is not None else set()
     articles: list[Article] = []
     skipped: list[Skipped] = []
     unchanged = 0
-    for item in read_articles(list(options.inputs), glob=options.glob, default_date=options.default_date,
-                              max_bytes=options.max_bytes, lang=options.lang):
-        if isinstance(item, Skipped) and options.fail_fast:
-            raise KGError(E.INPUT_SKIPPED, source=item.source + (f":{item.line}" if item.line else ""),
-                          reason=item.reason)
-        if isinstance(item, Article) and item.content_hash in known:
-            unchanged += 1  # already in the graph being updated: not rebuilt, not duplicated
-            continue
-        (articles if isinstance(item, Article) else skipped).append(item)
-    timer.add("ingest", time.perf_counter() - t)
-    if not articles and not unchanged:
-        raise KGError(E.NO_ARTICLES, inputs=", ".join(options.inputs))
 
-    if options.engine == "dask":
-        from kg.distributed import extract_with_dask
+    def read() -> Iterator[Article]:
+        """The articles to build, as the inputs are read; skipped inputs are kept aside."""
+        nonlocal unchanged
+        for item in read_articles(list(options.inputs), glob=options.glob, default_date=options.default_date,
+                                  max_bytes=options.max_bytes, lang=options.lang):
+            if isinstance(item, Skipped):
+                if options.fail_fast:
+                    raise KGError(E.INPUT_SKIPPED, source=item.source + (f":{item.line}" if item.line else ""),
+                                  reason=item.reason)
+                skipped.append(item)
+            elif item.content_hash in known:
+                unchanged += 1  # already in the graph being updated: not rebuilt, not duplicated
+            else:
+                articles.append(item)
+                yield item
 
-        t = time.perf_counter()
-        extractions = extract_with_dask(articles, model=options.model, scheduler=options.scheduler,
-                                        workers=options.jobs, progress=progress)
-        timer.add("parse+extract", time.perf_counter() - t)
-    elif options.engine == "local":
-        extractions = extract_articles(articles, model=options.model, jobs=options.jobs,
-                                       progress=progress, timer=timer, pool=pool)
-        if pool is not None:
-            pool.shutdown()  # the workers and their models are not needed by the graph stages
+    if pool is not None:
+        from kg.distributed import collect_shards, submit_shards
+
+        # The workers parse the first shards while the rest of the inputs are read.
+        with gc_paused():  # this process only receives records, which hold no cycles
+            results = submit_shards(pool, read(), model=options.model)
+            timer.add("ingest", time.perf_counter() - t)
+            if not articles and not unchanged:
+                raise KGError(E.NO_ARTICLES, inputs=", ".join(options.inputs))
+            t = time.perf_counter()
+            extractions = collect_shards(results, len(articles), progress=progress, meanwhile=_warm_up)
+            timer.add("parse+extract", time.perf_counter() - t)
+        pool.shutdown()  # the workers and their models are not needed by the graph stages
     else:
-        raise KGError(E.UNKNOWN_NAME, what="engine", name=options.engine, valid="local, dask")
+        for _ in read():
+            pass
+        timer.add("ingest", time.perf_counter() - t)
+        if not articles and not unchanged:
+            raise KGError(E.NO_ARTICLES, inputs=", ".join(options.inputs))
+        if options.engine == "dask":
+            from kg.distributed import extract_with_dask
+
+            t = time.perf_counter()
+            extractions = extract_with_dask(articles, model=options.model, scheduler=options.scheduler,
+                                            workers=options.jobs, progress=progress)
+            timer.add("parse+extract", time.perf_counter() - t)
+        elif options.engine == "local":
+            extractions = extract_articles(articles, model=options.model, jobs=options.jobs,
+                                           progress=progress, timer=timer)
+        else:
+            raise KGError(E.UNKNOWN_NAME, what="engine", name=options.engine, valid="local, dask")
     t = time.perf_counter()
     graph, entity_count = build_triples(extractions, base=options.base, previous=previous)
     del previous

@@ -63,6 +63,19 @@ def test_fail_fast_stops_and_writes_nothing(tmp_path):
     assert not (tmp_path / "graph.ttl").exists()
 
 
+def test_fail_fast_stops_worker_processes_that_are_parsing(tmp_path):
+    # With --jobs 2 the workers parse the first articles while later inputs are still read: an
+    # unreadable input after them still stops the build, with its message and nothing written.
+    src = tmp_path / "in"
+    shutil.copytree(ROOT / "seeds", src)
+    (src / "zz_empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(src), "--out", str(out), "--fail-fast", "--jobs", "2"])
+    assert result.exit_code == 2
+    assert "zz_empty.txt" in result.stderr and "--fail-fast" in result.stderr
+    assert not (out / "graph.ttl").exists()
+
+
 def test_update_adds_only_new_articles(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.distributed import extract_with_dask, write_shards
+from kg.distributed import extract_with_dask, extract_with_processes, worker_start_method, write_shards
 from kg.errors import E, KGError
 from kg.export.rdf import serialize
 from kg.ingest import read_articles
@@ -64,3 +67,46 @@ def test_unreachable_scheduler_says_where(articles, monkeypatch):
         extract_with_dask(articles[:1], scheduler="tcp://127.0.0.1:9")
     assert "tcp://127.0.0.1:9" in str(info.value)
     assert "dask scheduler" in str(info.value)
+
+
+# ---------------------------------------------------------------- this machine's worker processes
+
+
+def test_worker_processes_read_a_generator_and_keep_input_order(articles, local):
+    # kg build hands the inputs to the workers as they are read: a generator, four articles a shard
+    # here one article a shard, so that records from both workers must be put back in order.
+    records = extract_with_processes((a for a in articles), jobs=2, shard_size=1)
+    assert [r.article.id for r in records] == [r.article.id for r in local]
+    assert [r.facts for r in records] == [r.facts for r in local]
+
+
+def test_workers_are_forked_from_a_process_with_one_thread():
+    # Forked workers start with the parent's pipeline loaded (kg build --jobs 2 runs so).
+    code = "from kg.distributed import worker_start_method; print(worker_start_method())"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "fork"
+
+
+def test_workers_are_spawned_while_another_thread_runs():
+    # A fork copies this process as it is: with a second thread, which may hold a lock, workers
+    # start as fresh interpreters instead.
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert worker_start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_spawned_workers_give_the_same_records(articles, local):
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        records = extract_with_processes(articles[:2], jobs=2, shard_size=1)
+    finally:
+        stop.set()
+        other.join()
+    assert [r.facts for r in records] == [r.facts for r in local[:2]]
