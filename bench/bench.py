@@ -11,7 +11,7 @@ runs, each in a fresh child process:
           write; with N > 1, N worker processes parse and extract;
   dask    (--engine dask) the same, sharded over a local Dask cluster.
 It prints words/s, the ratio build/raw, the time per stage and peak memory: that of the whole
-process tree (the sum of its proportional set sizes, sampled every 0.1 s: a page that several
+process tree (the sum of its proportional set sizes, sampled every 0.5 s: a page that several
 processes share, as a forked worker shares its parent's, counts once in all) and the peak resident
 set of the main process alone. --batch-sizes measures raw spaCy at several batch sizes; --triples
 builds a graph of that many triples from real extraction records and times writing it as Turtle
