@@ -1241,3 +1241,59 @@ def test_he_after_a_quotation_is_whoever_spoke_last(nlp):
     text = ("Judge Ana Ruiz said the charge was unfounded. The view is shared by Mary Achieng, a lawyer. "
             "\"You would have expected them to be arrested,\" she added.")
     assert "Ana Ruiz" not in [s for s, r, _ in facts_of(nlp, text) if r == "add"]
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # the parser hangs the name on the place the envoy serves: it is the envoy's
+    ("The United Nations envoy for Tarija, Ruth Phiri, condemned the attack and urged both sides to talk.",
+     {("Ruth Phiri", "condemn", "attack"), ("Ruth Phiri", "urge", "sides"),
+      ("Ruth Phiri", "holds office", "United Nations envoy")}, set()),
+    # but a close apposition names the newspaper, and a journalist holds no office in it
+    ("Okello worked as a journalist for the newspaper Sucre Herald until 2019.",
+     set(), {("Sucre Herald", "holds office", "journalist")}),
+])
+def test_a_name_apposed_to_what_a_title_serves(nlp, text, expected, unwanted):
+    facts = facts_of(nlp, text)
+    assert expected <= facts and not unwanted & facts
+
+
+def test_weapons_and_strikes_act_only_when_they_harm(nlp):
+    facts = facts_of(nlp, "Government airstrikes killed 14 civilians in Sucre on Sunday, rescue workers said. "
+                          "Missiles hit a convoy near Tarija. Relentless airstrikes figure in the minds of residents.")
+    assert {("Government airstrikes", "kill", "14 civilians"), ("Missiles", "hit", "convoy")} <= facts
+    assert not any(s.endswith("airstrikes") and r.startswith("figure") for s, r, _ in facts)
+
+
+def test_border_guards_and_peacekeepers_act(nlp):
+    facts = facts_of(nlp, "Border guards detained three smugglers on Monday. Peacekeepers escorted the convoy to Sucre.")
+    assert {("Border guards", "detain", "three smugglers"), ("Peacekeepers", "escort", "convoy")} <= facts
+
+
+def test_due_to_and_likely_to_take_the_subject_of_be(nlp):
+    facts = factuality_of(nlp, "Ruth Phiri is due to meet Peter Tembo in Sucre next week. "
+                               "Ana Mwale is likely to win the runoff.")
+    assert facts[("Ruth Phiri", "meet", "Peter Tembo")] == "planned"
+    assert facts[("Ana Mwale", "win", "runoff")] == "hypothetical"
+
+
+def test_a_date_after_since_dates_no_event(nlp):
+    ex = extract(nlp(text := "Ana Mwale hosted Peter Tembo at the summit, the first of its kind since 2018."),
+                 Article(id="t", text=text, date="2024-06-04"))
+    hosting = next(e for e in ex.events if e.relation == "host")
+    assert hosting.time is None
+
+
+def test_a_demonym_no_gazetteer_knows_is_no_second_participant(nlp):
+    facts = facts_of(nlp, "Norvenian Prime Minister Ana Mwale hosted President Peter Tembo.")
+    assert ("Ana Mwale", "host", "Peter Tembo") in facts
+    assert not any(s == "Norvenian" for s, _, _ in facts)
+
+
+def test_a_participle_with_an_object_is_its_nouns_own_verb(nlp):
+    # The parser reads "killed" as a participle modifying "airstrikes" ("airstrikes that were
+    # killed"); a passive participle takes no direct object, so the airstrikes killed the civilians.
+    text = ("Velmar government airstrikes killed at least 14 civilians in the northern province of Tarija "
+            "on Sunday, rescue workers said.")
+    facts = facts_of(nlp, text)
+    assert ("Velmar government airstrikes", "kill", "14 civilians") in facts
+    assert not any(r.startswith("be killed") for _, r, _ in facts)

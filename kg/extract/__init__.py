@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
 from kg.extract.coref import Antecedents, quoted_ranges, resolve_event
-from kg.extract.lexicon import (ACTOR_NOUNS, EVENT_NOUN_VERBS, PASSIVE_EVENT_VERBS, ROLE_NOUNS, SYMMETRIC,
+from kg.extract.lexicon import (ACTOR_NOUNS, ATTACK_NOUNS, EVENT_NOUN_VERBS, HARM_VERBS, PASSIVE_EVENT_VERBS, ROLE_NOUNS, SYMMETRIC,
                                   TALK_EVENTS, TITLE_HEADS, UNARY_EVENT_TYPES, UNARY_EVENT_VERBS, participle)
 from kg.extract.mentions import sentence_mentions
 from kg.extract.nominal import encounter_setting, nominal_events
@@ -158,6 +158,9 @@ def _worth_recording(fact: Fact) -> bool:
     if subject.kind != CONCEPT:
         return True
     head = subject.name.split()[-1].lower() if subject.name.split() else ""
+    if head in ATTACK_NOUNS:  # "missiles hit the convoy", not "airstrikes figure in minds"
+        words = fact.relation.split()
+        return (words[1] if words[0] == "be" and len(words) > 1 else words[0]) in HARM_VERBS
     return head in ACTOR_NOUNS or _person_noun(head)
 
 

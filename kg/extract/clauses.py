@@ -18,7 +18,7 @@ from kg.extract.mentions import concept_mention, is_known_place, is_title_word, 
 from kg.extract.tokens import children, doc_ents, doc_text, memo, sentence_tokens, subtree_where
 from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
-from kg.types import (ASSERTED, CONCEPT, COUNTRY, HYPOTHETICAL, NEGATED, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE,
+from kg.types import (ASSERTED, CONCEPT, COUNTRY, GROUP, HYPOTHETICAL, NEGATED, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE,
                       PLANNED, REPORTED, Event, Mention, Sentence, TimeExpr)
 
 ANAPHOR = "anaphor"  # extraction-internal kind: a pronoun or definite description to resolve
@@ -142,6 +142,9 @@ def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Menti
             continue  # "Oregon's Gerald Hale", "Lima's National Ballet": a description, not a second participant
         if child.dep_ == "compound" and head is not None and _qualifies_role(child, index):
             continue  # "Orbis spokesman Karl Dorn": the company is whose spokesman, not a second speaker
+        if child.dep_ in {"amod", "compound"} and token.lower_ in lex.TITLE_HEADS and head is not None \
+                and (m := index.at(child)) is not None and m.kind in {GROUP, COUNTRY}:
+            continue  # "Norvenian Prime Minister X", a demonym no gazetteer knows: whose minister
         if index.at(child) is not None and (child.dep_ in _NP_DEPS or child.dep_ == "prep"):
             found.append(index.at(child))
             found += _np_members(child, index, seen)
@@ -162,13 +165,23 @@ _NAMED_PEOPLE = {PERSON, OTHER}  # a name apposed to a title is a person's, what
 
 def _named_holder(title: Token, index: MentionIndex) -> list[Mention]:
     """The person apposed to a title noun: "the chief of Orbis, Ana Ruiz", also when the parser
-    hangs the name on the organisation ("the head of the agency, Karl Dorn")."""
-    def apposed(tok: Token) -> list[Mention]:
+    hangs the name on the organisation or place ("the head of the agency, Karl Dorn", "the envoy
+    for Tarija, Ana Ruiz"), which a person's name cannot be apposed to."""
+    def apposed(tok: Token, comma: bool = False) -> list[Mention]:
         return [m for a in children(tok) if a.dep_ == "appos" and (m := index.at(a)) is not None
-                and m.kind in _NAMED_PEOPLE]
+                and m.kind in _NAMED_PEOPLE and (not comma or a.doc[a.left_edge.i - 1].text == ",")]
 
-    return apposed(title) or [m for c in children(title) if c.dep_ == "prep" and c.lower_ == "of"
-                              for g in children(c) if g.dep_ == "pobj" for m in apposed(g)]
+    def served(tok: Token) -> bool:
+        """A place or body named after "for", "to", "in", "at" ("the envoy for Tarija, Ana Ruiz"),
+        which a person's name after a comma cannot be apposed to."""
+        m = index.at(tok)
+        return m is not None and m.kind != PERSON
+
+    if named := apposed(title):
+        return named
+    return [m for c in children(title) if c.dep_ == "prep" and c.lower_ in lex.TITLE_PREPS
+            for g in children(c) if g.dep_ == "pobj"
+            for m in (apposed(g) if c.lower_ == "of" else apposed(g, comma=True) if served(g) else [])]
 
 
 def _qualifies_role(token: Token, index: MentionIndex) -> bool:
@@ -450,10 +463,19 @@ def _relation(verb: Token) -> str:
 
 
 def _governor(verb: Token) -> Token | None:
-    """The verb this one's subject is shared with (conjunct, complement or participial adjunct)."""
+    """The verb this one's subject is shared with (conjunct, complement or participial adjunct;
+    "is due to meet", "is likely to win": the "be" of the adjective)."""
     if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"} and verb.head != verb:
         return verb.head
+    if verb.dep_ == "xcomp" and _predicate_adjective(verb.head):
+        return verb.head.head
     return None
+
+
+def _predicate_adjective(token: Token) -> bool:
+    """An adjective after "be" that takes an infinitive: "due", "likely", "ready" in "X is due to"."""
+    return token.dep_ == "acomp" and token.pos_ == "ADJ" and token.head.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ == "xcomp" for c in children(token))
 
 
 def _by_agents(verb: Token) -> list[Token]:
@@ -662,7 +684,7 @@ def _verb_factuality(verb: Token) -> str:
         return NEGATED if verb.head.lower_ == "without" else _factuality(verb.head.head)
     chain = [verb]
     # a finite conjunct has its own tense and polarity: "would not resign and blamed the markets"
-    while chain[-1].dep_ in {"xcomp", "conj"} and chain[-1].head != chain[-1] \
+    while (chain[-1].dep_ in {"xcomp", "conj"} or _predicate_adjective(chain[-1])) and chain[-1].head != chain[-1] \
             and not (chain[-1].dep_ == "conj" and chain[-1].tag_ in {"VBD", "VBZ", "VBP"}):
         chain.append(chain[-1].head)
     aux = {c.lower_ for v in chain for c in children(v) if c.dep_ in {"aux", "auxpass"}}
@@ -794,12 +816,15 @@ _AGE = re.compile(r"(?i)\bage[ds]?\b|\byears? old\b|-year-old\b|^\d{1,2}$")
 
 
 def _time_ents(sent: Span) -> list[tuple[int, str]]:
-    """(root token, text) of the sentence's dates and times that are not durations, made once."""
+    """(root token, text) of the sentence's dates and times that are not durations, made once. A
+    date after "since" starts a period and dates nothing ("the first summit since 2018")."""
     known = memo(sent.doc, "times")
     if (found := known.get(sent.start)) is None:
+        doc = sent.doc
         found = known[sent.start] = [(ent.root.i, ent.text) for ent in sentence_ents(sent)
                                      if ent.label_ in {"DATE", "TIME"} and not _DURATION.match(ent.text)
-                                     and not _AGE.search(ent.text)]
+                                     and not _AGE.search(ent.text)
+                                     and not (ent.start and doc[ent.start - 1].lower_ == "since")]
     return found
 
 
@@ -927,6 +952,16 @@ def _is_participle_modifier(verb: Token) -> bool:
         and verb.lemma_.lower() not in _NAMING  # "X, better known by its acronym Y": a name, not an event
 
 
+# Verbs whose passive participle still takes an object: "a soldier awarded a medal".
+_TWO_OBJECT_VERBS = frozenset("give award grant offer hand deny promise send show tell pay charge fine teach ask "
+                              "allow lend owe sell assign sentence bar ban spare".split())
+
+
+def _takes_object(participle: Token) -> bool:
+    """A past participle with a direct object, which no passive of a one-object verb has."""
+    return lemma(participle) not in _TWO_OBJECT_VERBS and any(c.dep_ == "dobj" for c in children(participle))
+
+
 def _bare_participle(verb: Token) -> list[Token] | None:
     """"carried the coffins of A and B, killed in an attack", "Wounded in the blast, two soldiers
     were taken": a past participle with no subject, auxiliary or subordinator of its own, hung on
@@ -997,10 +1032,13 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
             continue
         relation = _relation(verb)
         by_phrase = any(c.dep_ == "agent" for c in children(verb))
-        if _is_participle_modifier(verb) and _verbless(sent) and not by_phrase:
+        if _is_participle_modifier(verb) and not by_phrase and (_verbless(sent) or _takes_object(verb)):
             # "A and his counterparts, including B, engaged in talks": the parser found no main verb
             # and hung the real one on the nearest noun; the sentence's root phrase is its subject.
-            subj_heads, passive, obj_heads = [sent.root], False, _object_heads(verb, False)
+            # "Government airstrikes killed 14 civilians, workers said": a participle with a direct
+            # object is the noun's own past-tense verb, which the parser hung on it.
+            subj_heads = [sent.root] if _verbless(sent) else [verb.head]
+            passive, obj_heads = False, _object_heads(verb, False)
         elif _is_participle_modifier(verb):
             subj_heads, passive = _by_agents(verb), True
             obj_heads = [verb.head]

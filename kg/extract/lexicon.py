@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 # Words that head a title or position ("Foreign Minister", "Secretary of State", "Mr.").
+# The prepositions that tie a title to what it serves: "the head of X", "the envoy for X", "the
+# ambassador to X", "the correspondent in X".
+TITLE_PREPS = frozenset({"of", "for", "to", "in", "at"})
 TITLE_HEADS = frozenset("""
 minister secretary president vice-president president-elect premier chancellor adviser advisor
 ambassador envoy spokesperson spokesman spokeswoman director chief chairman chairwoman chair
@@ -93,10 +96,12 @@ HOSTING_VERBS = frozenset("host receive welcome invite greet".split())
 LIGHT_VERBS = frozenset("be have do expect plan intend hope aim want seek try set begin start continue "
                         "seem appear need wish prepare go get make take keep use include accord base".split())
 # Governing verbs that make their complement planned or hypothetical.
-PLANNED_GOVERNORS = frozenset("plan intend aim set schedule prepare decide agree promise vow pledge".split())
+PLANNED_GOVERNORS = frozenset("plan intend aim set schedule prepare decide agree promise vow pledge "
+                              "due poised".split())
 HYPOTHETICAL_GOVERNORS = frozenset("expect hope want wish seek try may might could would "
                                    "consider propose suggest urge call ask press encourage request "
-                                   "demand appeal invite advise".split())
+                                   "demand appeal invite advise likely unlikely able unable ready willing "
+                                   "eager keen".split())
 # "X was believed / reported / said to have been killed": somebody's account, not the writer's.
 REPORTING_GOVERNORS = frozenset("believe report say think allege suspect fear rumor rumour claim presume estimate".split())
 PLANNED_AUX = frozenset("will shall 'll wo".split())
@@ -247,6 +252,16 @@ cyclone cyclones tornado tornadoes flood floods flooding wildfire wildfires blaz
 landslides mudslide mudslides tsunami avalanche avalanches explosion explosions blast blasts eruption
 heatwave drought outbreak epidemic pandemic virus
 """.split())
+# Weapons and strikes, which hit and kill in war reports ("the strikes hit a market").
+ATTACK_NOUNS = frozenset("""
+missile missiles rocket rockets shell shells bomb bombs mortar mortars airstrike airstrikes strike strikes
+bombardment shelling
+""".split())
+# What a weapon or strike does in a fact ("missiles hit the convoy", "the rocket was intercepted"):
+# attacks and harm, and being launched or stopped. With another verb it makes no fact.
+HARM_VERBS = frozenset({verb for verb, kind in EVENT_TYPES.items() if kind == "Attack"}) | frozenset("""
+destroy damage wound injure flatten level raze pound demolish devastate cause launch drop intercept
+""".split())
 # What finds, shows and says in science and polling news.
 SOURCE_NOUNS = frozenset("study studies report reports survey surveys poll polls research paper papers".split())
 
@@ -276,7 +291,11 @@ man men woman women child children boy boys girl girls family families crowd cro
 mother mothers father fathers farmer farmers pilgrim pilgrims passenger passengers patient patients
 observer observers monitor monitors survivor survivors victim victims suspect suspects detainee detainees
 prisoner prisoners hostage hostages inmate inmates relative relatives neighbour neighbours neighbor neighbors
-""".split()) | DISASTER_NOUNS | SOURCE_NOUNS
+guard guards peacekeeper peacekeepers marine marines sailor sailors sniper snipers gang gangs kidnapper
+kidnappers rescuer rescuers firefighter firefighters paramedic paramedics medic medics envoy envoys mediator
+mediators lawyer lawyers defendant defendants employee employees executive executives shareholder
+shareholders investor investors
+""".split()) | DISASTER_NOUNS | SOURCE_NOUNS | ATTACK_NOUNS
 
 # "the company said": a definite common noun for the last organisation that acted. Company words
 # stand for any organisation that is no public body; the others for one whose name holds them.
@@ -285,7 +304,7 @@ COMPANY_ANAPHORS = frozenset("company firm carmaker automaker airline carrier le
 BODY_ANAPHORS = COMPANY_ANAPHORS | frozenset("ministry agency commission committee bank university".split())
 
 # The actor nouns that are people, not bodies or machines: who can die, be killed or be held.
-PEOPLE_NOUNS = ACTOR_NOUNS - BODY_NAME_HEADS - DISASTER_NOUNS - SOURCE_NOUNS - frozenset("""
+PEOPLE_NOUNS = ACTOR_NOUNS - BODY_NAME_HEADS - DISASTER_NOUNS - SOURCE_NOUNS - ATTACK_NOUNS - frozenset("""
 warplane warplanes jet jets drone drones aircraft helicopter helicopters gunship gunships warship warships
 tank tanks artillery regulator regulators watchdog watchdogs authorities government governments
 administration regime cabinet countries country nations nation state states allies ally partners partner

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import MentionIndex, _factuality
-from kg.extract.lexicon import BODY_NAME_HEADS, LOCAL_OFFICES, ROLE_WORDS, TITLE_HEADS
+from kg.extract.lexicon import BODY_NAME_HEADS, LOCAL_OFFICES, ROLE_WORDS, TITLE_HEADS, TITLE_PREPS
 from kg.extract.mentions import office_mention
 from kg import gazetteer, places
 from kg.extract.static import AFFILIATED_WITH, FROM
@@ -124,7 +124,7 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
         if person and (role := _role_apposed_to(tok, index)) is not None:  # "The company's chief executive, X,"
             office = Mention(role.text, role.start_char, role.end_char, OFFICE, role.text)
             yield Fact(subject=m, relation=HOLDS_OFFICE, object=office, sentence=record,
-                       qualifier=_qualifier(tok.head, index))
+                       qualifier=_qualifier(role.root, index))
         for ap in _appositions(tok):
             if index.at(ap) or ap.pos_ != "NOUN" or ap.lemma_.lower() not in TITLE_HEADS:
                 continue
@@ -141,10 +141,17 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
 
 
 def _role_apposed_to(tok: Token, index: MentionIndex) -> Span | None:
-    """"His lawyer, Marta Vidal,": the role noun a name is in apposition to, as its phrase."""
+    """"His lawyer, Marta Vidal,": the role noun a name is in apposition to, as its phrase; also
+    when the parser hangs the name on the place or body the role serves ("the envoy for Tarija,
+    Ana Ruiz,"), which a person's name cannot be apposed to."""
+    if tok.dep_ != "appos":
+        return None
     head = tok.head
-    if tok.dep_ != "appos" or head.pos_ != "NOUN" or index.at(head) is not None \
-            or head.lemma_.lower() not in ROLE_WORDS:
+    served = index.at(head)
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in TITLE_PREPS - {"of"} \
+            and served is not None and served.kind != PERSON and tok.doc[tok.left_edge.i - 1].text == ",":
+        head = head.head.head  # (not "a journalist for the newspaper Il Messaggero": the paper's name)
+    if head.pos_ != "NOUN" or index.at(head) is not None or head.lemma_.lower() not in ROLE_WORDS:
         return None
     return _phrase(head)
 
