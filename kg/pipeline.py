@@ -102,8 +102,8 @@ def extract_articles(articles: Sequence[Article], *, model: str | None = None, j
     With jobs > 1, worker processes parse and extract shards of articles and send back records
     (kg.distributed.extract_with_processes): unlike `nlp.pipe(n_process=...)`, this process then
     neither deserialises Docs nor runs the extractor, and it loads the gazetteers resolution needs
-    while the workers parse. `pool`: a kg.distributed.process_pool already started (its workers
-    load the model while the caller reads the inputs).
+    while the workers parse. `pool`: a kg.distributed.process_pool already started (`kg build`
+    itself hands its pool the inputs as they are read: kg.distributed.submit_shards).
     """
     timer = timer or _Timer()
     t0 = time.perf_counter()

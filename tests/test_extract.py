@@ -1297,3 +1297,26 @@ def test_a_participle_with_an_object_is_its_nouns_own_verb(nlp):
     facts = facts_of(nlp, text)
     assert ("Velmar government airstrikes", "kill", "14 civilians") in facts
     assert not any(r.startswith("be killed") for _, r, _ in facts)
+
+
+def test_a_past_tense_joined_to_what_was_said_is_the_speakers_next_act(nlp):
+    # The parser joins "called" to "end", inside what was said; a past tense cannot share its "would".
+    ex = extract(nlp(text := "Ruth Phiri said the grid would end the dependence on imported gas, "
+                             "and called on the commission to help pay for it."), Article(id="t", text=text))
+    facts = {(f.subject.name, f.relation, f.object.name if f.object else f.content): f.factuality for f in ex.facts}
+    assert facts[("Ruth Phiri", "call on", "commission")] == "asserted"
+    assert facts[("Ruth Phiri", "say", "the grid would end the dependence on imported gas")] == "asserted"
+
+
+def test_an_adjunct_of_a_passive_is_about_its_subject(nlp):
+    facts = facts_of(nlp, "Two nurses were seized by armed men while travelling to a clinic near Sucre. "
+                          "Ana Mwale will be deputized by the police, giving her the power to make arrests.")
+    assert ("Two nurses", "travel to", "clinic") in facts
+    assert not any(s == "armed men" and r.startswith("travel") for s, r, _ in facts)
+    assert not any(s == "Ana Mwale" and r == "give" for s, r, _ in facts)  # the deputizing gives it
+
+
+def test_a_nationality_apposed_to_a_person_is_no_second_participant(nlp):
+    facts = facts_of(nlp, "Peter Tembo, a Zambian, met Ana Mwale in Sucre.")
+    assert ("Peter Tembo", "meet", "Ana Mwale") in facts
+    assert not any(s in {"Zambian", "Zambia"} for s, _, _ in facts)

@@ -145,6 +145,9 @@ def _np_members(token: Token, index: MentionIndex, seen: set[int]) -> list[Menti
         if child.dep_ in {"amod", "compound"} and token.lower_ in lex.TITLE_HEADS and head is not None \
                 and (m := index.at(child)) is not None and m.kind in {GROUP, COUNTRY}:
             continue  # "Norvenian Prime Minister X", a demonym no gazetteer knows: whose minister
+        if child.dep_ == "appos" and head is not None and head.kind == PERSON \
+                and (m := index.at(child)) is not None and m.kind == GROUP:
+            continue  # "Yusuf Adan, a Dassian,": his nationality, not a second participant
         if index.at(child) is not None and (child.dep_ in _NP_DEPS or child.dep_ == "prep"):
             found.append(index.at(child))
             found += _np_members(child, index, seen)
@@ -472,6 +475,21 @@ def _governor(verb: Token) -> Token | None:
     return None
 
 
+def reporter_conjunct(verb: Token) -> Token | None:
+    """"X said the grid would end Y, and called on Z to pay": the parser joins "called" to "end",
+    inside what was said; but a past tense cannot share the "would" of "end", so it is the
+    speaker's own next act, joined to "said". The speech verb, or None."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp" or head.tag_ != "VB" \
+            or head.head.tag_ != "VBD" or head.head.lemma_.lower() not in lex.SAY_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in lex.HYPOTHETICAL_AUX | lex.PLANNED_AUX for c in children(head)):
+        return None
+    if any(c.dep_ == "mark" for c in children(head)):
+        return None  # "said that he would not resign and blamed X": both may be inside the "that"
+    return head.head
+
+
 def _predicate_adjective(token: Token) -> bool:
     """An adjective after "be" that takes an infinitive: "due", "likely", "ready" in "X is due to"."""
     return token.dep_ == "acomp" and token.pos_ == "ADJ" and token.head.pos_ in {"VERB", "AUX"} \
@@ -528,6 +546,8 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         if head.pos_ == "VERB" and head != verb:
             heads, passive = _subject_heads(head)
             return ([] if passive else heads), False
+    if (speech := reporter_conjunct(verb)) is not None:
+        return _subject_heads(speech)
     gov = _governor(verb)
     if gov is None:
         return [], False
@@ -554,6 +574,11 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
         raised = [c for c in children(gov) if c.dep_ in _PASSIVE_SUBJ_DEPS]
         if raised:
             return raised, False
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in children(verb)) \
+            and (patients := [c for c in children(gov) if c.dep_ in _PASSIVE_SUBJ_DEPS]):
+        # "X was seized by gunmen while travelling to Y": X travelled (not in a result clause: "X
+        # will be deputized by the police, giving them power")
+        return patients, False
     return _subject_heads(gov)[0], False
 
 
@@ -682,6 +707,8 @@ def _factuality(verb: Token) -> str:
 def _verb_factuality(verb: Token) -> str:
     if _adverbial_gerund(verb):  # "left without meeting X"; "said he fled after killing Y": as its clause
         return NEGATED if verb.head.lower_ == "without" else _factuality(verb.head.head)
+    if (speech := reporter_conjunct(verb)) is not None:
+        return _factuality(speech)  # "said ..., and called on Z": as sure as the saying
     chain = [verb]
     # a finite conjunct has its own tense and polarity: "would not resign and blamed the markets"
     while (chain[-1].dep_ in {"xcomp", "conj"} or _predicate_adjective(chain[-1])) and chain[-1].head != chain[-1] \
@@ -848,8 +875,15 @@ def _content(verb: Token) -> str | None:
     quoted = _quotation(verb, comp)
     if quoted is not None:  # '"We suffered, but we deserved it," Duarte said': all of the quotation
         return quoted
-    edges = {comp.left_edge.i, comp.right_edge.i}
-    toks = [t for t in comp.subtree if not t.is_punct or t.i not in edges]
+    # not the speaker's next act, which the parser joined to what was said ("..., and called on Z")
+    own = next((c for c in children(comp) if (speech := reporter_conjunct(c)) is not None and speech.i == verb.i),
+               None)
+    cut = own.left_edge.i if own is not None else None
+    while cut is not None and cut - 1 > comp.i and verb.doc[cut - 1].dep_ in {"cc", "punct"}:
+        cut -= 1
+    subtree = [t for t in comp.subtree if cut is None or t.i < cut]
+    edges = {subtree[0].i, subtree[-1].i}
+    toks = [t for t in subtree if not t.is_punct or t.i not in edges]
     if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that":
         toks = toks[1:]  # "said that talks would resume": what was said starts after "that"
     lead = next((c for c in children(comp) if c.dep_ == "prep" and c.i == toks[0].i == verb.i + 1 and c.lower_ == "on"),
