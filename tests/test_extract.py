@@ -1320,3 +1320,17 @@ def test_a_nationality_apposed_to_a_person_is_no_second_participant(nlp):
     facts = facts_of(nlp, "Peter Tembo, a Zambian, met Ana Mwale in Sucre.")
     assert ("Peter Tembo", "meet", "Ana Mwale") in facts
     assert not any(s in {"Zambian", "Zambia"} for s, _, _ in facts)
+
+
+def test_the_speaker_after_a_comma_is_no_apposition_of_the_object(nlp):
+    facts = facts_of(nlp, "Officers recovered part of the stolen collection, including a necklace that once "
+                          "belonged to Queen Adela, Ruth Phiri said.")
+    assert ("Officers", "recover", "part") in facts
+    assert not any(o == "Ruth Phiri" for _, r, o in facts if r != "say")
+
+
+def test_he_after_a_person_named_by_a_common_noun_is_left_unresolved(nlp):
+    # "A fourth suspect" is the last person the text is about: "he" is not the prosecutor named before.
+    facts = facts_of(nlp, "Prosecutor Peter Tembo said three men were detained. A fourth suspect is still being "
+                          "sought. Investigators believe he fled abroad.")
+    assert not any(s == "Peter Tembo" and r == "flee" for s, r, _ in facts)

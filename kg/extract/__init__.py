@@ -49,8 +49,8 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
             events.append(resolved)
             facts += event_facts(resolved)
         antecedents.observe_mentions(index.mentions)
-        antecedents.end_sentence(next((m for c in children(sent.root) if c.dep_ in {"nsubj", "nsubjpass"}
-                                       and (m := index.at(c)) is not None), None))
+        subject = next((c for c in children(sent.root) if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        antecedents.end_sentence(index.at(subject) if subject is not None else None, subject)
         setting.observe(record.index, *encounter_setting(sent, index, reference=article.date))
         facts += role_facts(sent, record, index)
         facts += description_facts(sent, record, index)

@@ -121,6 +121,9 @@ def _positional_appositives(token: Token, index: MentionIndex, *, listed: bool =
     others = i < len(doc) and (doc[i].lower_ in _OTHERS or doc[i].lower_ in _MANY and i + 1 < len(doc)
                                 and doc[i + 1].lower_ in _OTHERS)  # "..., and many others"
     closes = i >= len(doc) or doc[i].is_punct or doc[i].is_sent_end or doc[i].pos_ in {"PART", "AUX", "VERB"}
+    if found and i < len(doc) and doc[i].pos_ in {"AUX", "VERB"} and doc[i - 1].dep_ in _SUBJ_DEPS \
+            and doc[i - 1].head.i == i:
+        return []  # "..., including a necklace that belonged to Queen X, Varga said": the speaker
     if listed:
         return found if found and joined and (closes or others) else []
     return found if found and (closes or others and joined) else []

@@ -79,9 +79,14 @@ class Antecedents:
         self.sentence_start = sent.start_char if sent is not None else -1
         self.topic, self.last_subject = self.last_subject, None
 
-    def end_sentence(self, subject: Mention | None) -> None:
-        """The person the sentence's main clause is about, if its subject names one."""
+    def end_sentence(self, subject: Mention | None, token: Token | None = None) -> None:
+        """The person the sentence's main clause is about, if its subject (`token`) names one; a
+        subject that is one person named by a common noun ("A fourth suspect is still sought") is
+        remembered as such: a "he" after it may be that person, not the last one named."""
         self.last_subject = subject if subject is not None and subject.kind == PERSON else None
+        if subject is None and token is not None and token.tag_ == "NN" and token.lower_ in PERSON_NOUNS:
+            self.described.append(Mention(text=token.text, start=token.idx, end=token.idx + len(token.text),
+                                          kind=CONCEPT, name=token.lower_))
 
     def observe_mentions(self, mentions: list[Mention]) -> None:
         self.named += [m for m in mentions if m.kind == PERSON]

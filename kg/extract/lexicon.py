@@ -335,7 +335,8 @@ foundation institute prize award highway base""".split())
 # Common nouns for one person, whom "he" or "she" may stand for ("a young man ... he shouted").
 PERSON_NOUNS = frozenset("""man woman boy girl mother father son daughter wife husband brother sister
 child baby teenager resident villager survivor victim witness patient doctor official soldier officer
-worker farmer driver passenger student teacher""".split())
+worker farmer driver passenger student teacher suspect gunman attacker assailant thief robber prisoner
+detainee hostage defendant nurse journalist""".split())
 
 # Endings of a company's name: "Acme Plastics Inc. of Denver" is the company, then where it is.
 COMPANY_SUFFIXES = frozenset({"inc.", "inc", "corp.", "corp", "co.", "ltd.", "ltd", "llc", "plc", "sa", "s.a.", "ag",
