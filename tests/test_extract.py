@@ -1334,3 +1334,28 @@ def test_he_after_a_person_named_by_a_common_noun_is_left_unresolved(nlp):
     facts = facts_of(nlp, "Prosecutor Peter Tembo said three men were detained. A fourth suspect is still being "
                           "sought. Investigators believe he fled abroad.")
     assert not any(s == "Peter Tembo" and r == "flee" for s, r, _ in facts)
+
+
+def test_a_length_of_time_dates_no_event(nlp):
+    ex = extract(nlp(text := "Peter Tembo was sentenced to four years in prison in March. "
+                             "Ana Mwale must sign the law within 15 days."), Article(id="t", text=text, date="2024-06-04"))
+    times = {e.relation: e.time.text if e.time else None for e in ex.events}
+    assert times["sentence"] == "March"
+    assert times["sign"] is None
+
+
+def test_a_title_holder_is_a_person_and_her_surname_is_her(nlp):
+    # NER may take "chief executive Nadia Okafor" for an organisation; the title makes her a person,
+    # so that "Okafor" alone, later, is bound to her.
+    text = ("The deal was signed by port authority chief executive Nadia Okafor on Tuesday. "
+            "Okafor thanked the workers for their patience.")
+    ex = extract(nlp(text), Article(id="t", text=text))
+    full = [m for m in ex.mentions if m.name == "Nadia Okafor"]
+    assert full and all(m.kind == "person" for m in full)
+    from rdflib import RDFS
+
+    from kg.pipeline import build_graph
+
+    graph, _ = build_graph([ex])
+    labels = {str(o) for o in graph.objects(None, RDFS.label)}
+    assert "Nadia Okafor" in labels and "Okafor" not in labels

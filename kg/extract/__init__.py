@@ -13,10 +13,10 @@ from kg.extract.lexicon import (ACTOR_NOUNS, ATTACK_NOUNS, EVENT_NOUN_VERBS, HAR
                                   TALK_EVENTS, TITLE_HEADS, UNARY_EVENT_TYPES, UNARY_EVENT_VERBS, participle)
 from kg.extract.mentions import sentence_mentions
 from kg.extract.nominal import encounter_setting, nominal_events
-from kg.extract.roles import description_facts, role_facts
+from kg.extract.roles import HOLDS_OFFICE, description_facts, role_facts
 from kg.extract.static import static_facts
 from kg.extract.tokens import children, doc_text, release
-from kg.types import CONCEPT, Article, ArticleExtraction, Event, Fact, Mention, Sentence, TimeExpr
+from kg.types import CONCEPT, PERSON, Article, ArticleExtraction, Event, Fact, Mention, Sentence, TimeExpr
 
 DISCUSS = "discuss"
 # Symmetric relations that take their partner as a direct object: "A met B"; the others are
@@ -52,7 +52,9 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
         subject = next((c for c in children(sent.root) if c.dep_ in {"nsubj", "nsubjpass"}), None)
         antecedents.end_sentence(index.at(subject) if subject is not None else None, subject)
         setting.observe(record.index, *encounter_setting(sent, index, reference=article.date))
-        facts += role_facts(sent, record, index)
+        roles = list(role_facts(sent, record, index))
+        facts += roles
+        _type_holders(mentions, roles, len(index.mentions))
         facts += description_facts(sent, record, index)
         facts += static_facts(sent, record, index)
     release(doc)
@@ -149,6 +151,19 @@ def _oblique_fact(subject, relation: str, event: Event, common: dict, *, unary: 
                    object=event.oblique, **common)
     elif unary:
         yield Fact(subject=subject, relation=relation, object=None, **common)
+
+
+def _type_holders(mentions: list[Mention], roles: list[Fact], last: int) -> None:
+    """Type as persons the sentence's names (the `last` mentions) that hold a title: NER may take
+    "chief executive Nadia Okafor" for an organisation, and her surname alone, later, would then
+    not be bound to her."""
+    held = {(f.subject.start, f.subject.end) for f in roles if f.relation == HOLDS_OFFICE and f.subject.kind == PERSON}
+    if not held or not last:
+        return
+    for i in range(len(mentions) - last, len(mentions)):
+        m = mentions[i]
+        if m.kind != PERSON and (m.start, m.end) in held:
+            mentions[i] = replace(m, kind=PERSON)
 
 
 def _worth_recording(fact: Fact) -> bool:

@@ -837,7 +837,11 @@ def _on_person(noun: Token, verb: Token, index: MentionIndex) -> bool:
 
 # How long, not when: "a two-day meeting", "three-hour talks", "a 10-day visit".
 _DURATION = re.compile(r"(?i)^(?:a |an |the )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multi)"
-                       r"-(?:day|hour|week|month|year|minute)(?:-long)?$")
+                       r"-(?:day|hour|week|month|year|minute)(?:-long)?$"
+                       # "sentenced to four years", "within 15 days": how long, not when
+                       r"|^(?:about |nearly |almost |more than |up to |at least |some )?(?:\d+|two|three|four|five|six"
+                       r"|seven|eight|nine|ten|eleven|twelve|several|a few|many) (?:days|hours|weeks|months|years"
+                       r"|minutes|decades)$")
 
 
 # How old, not when: "died at the age of 69", "a 45-year-old", "aged 30", and a bare small number

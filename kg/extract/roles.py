@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -114,6 +115,8 @@ def role_facts(sent: Span, record: Sentence, index: MentionIndex) -> Iterator[Fa
         person = tok.ent_type_ == "PERSON" or _personal_name(toks, m)
         if not person and m.kind != OTHER:
             continue  # a name NER left untyped may still take an apposed title ("Ana Ruiz, a spokeswoman")
+        if person and m.kind != PERSON:
+            m = replace(m, kind=PERSON)  # a title holder is a person, whatever NER made of the name
         if person and (office := _role_before(sent, m, index)) is not None:  # "coach Helena Duarte"
             role, holders = _held_by(office[0], sent, m, index)
             qualifier = office[1]
