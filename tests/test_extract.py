@@ -1359,3 +1359,11 @@ def test_a_title_holder_is_a_person_and_her_surname_is_her(nlp):
     graph, _ = build_graph([ex])
     labels = {str(o) for o in graph.objects(None, RDFS.label)}
     assert "Nadia Okafor" in labels and "Okafor" not in labels
+
+
+def test_names_coordinated_after_a_title_all_take_part(nlp):
+    # "by union leader X and port authority chief executive Y": the parser hangs X on "leader" and
+    # Y on X; NER may take Y for an organisation.
+    facts = facts_of(nlp, "The agreement, signed late on Tuesday by union leader Bruno Ferraz and Alva Port "
+                          "Authority chief executive Nadia Okafor, raises wages by 8 percent.")
+    assert {("Bruno Ferraz", "sign", "agreement"), ("Nadia Okafor", "sign", "agreement")} <= facts

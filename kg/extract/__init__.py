@@ -35,6 +35,10 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
         text = sent.text.rstrip()  # a paragraph break belongs to no sentence
         record = Sentence(index=i, start=sent.start_char, end=sent.start_char + len(text), text=text)
         index = MentionIndex(antecedents.known_people(sentence_mentions(sent)))
+        # titles first: a name with a title before it is a person's, whatever NER made of it
+        roles = list(role_facts(sent, record, index))
+        if typed := _holders_typed(index.mentions, roles):
+            index = MentionIndex(typed)
         sentences.append(record)
         mentions += index.mentions
         antecedents.begin_sentence(index.mentions, sent)
@@ -52,9 +56,7 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
         subject = next((c for c in children(sent.root) if c.dep_ in {"nsubj", "nsubjpass"}), None)
         antecedents.end_sentence(index.at(subject) if subject is not None else None, subject)
         setting.observe(record.index, *encounter_setting(sent, index, reference=article.date))
-        roles = list(role_facts(sent, record, index))
         facts += roles
-        _type_holders(mentions, roles, len(index.mentions))
         facts += description_facts(sent, record, index)
         facts += static_facts(sent, record, index)
     release(doc)
@@ -153,17 +155,14 @@ def _oblique_fact(subject, relation: str, event: Event, common: dict, *, unary: 
         yield Fact(subject=subject, relation=relation, object=None, **common)
 
 
-def _type_holders(mentions: list[Mention], roles: list[Fact], last: int) -> None:
-    """Type as persons the sentence's names (the `last` mentions) that hold a title: NER may take
-    "chief executive Nadia Okafor" for an organisation, and her surname alone, later, would then
-    not be bound to her."""
+def _holders_typed(mentions: list[Mention], roles: list[Fact]) -> list[Mention] | None:
+    """The sentence's mentions with the names that hold a title typed as persons: NER may take
+    "chief executive Nadia Okafor" for an organisation, and then neither would she sign what she
+    signed nor would "Okafor", later, be bound to her. None when nothing changes."""
     held = {(f.subject.start, f.subject.end) for f in roles if f.relation == HOLDS_OFFICE and f.subject.kind == PERSON}
-    if not held or not last:
-        return
-    for i in range(len(mentions) - last, len(mentions)):
-        m = mentions[i]
-        if m.kind != PERSON and (m.start, m.end) in held:
-            mentions[i] = replace(m, kind=PERSON)
+    if not any(m.kind != PERSON and (m.start, m.end) in held for m in mentions):
+        return None
+    return [replace(m, kind=PERSON) if m.kind != PERSON and (m.start, m.end) in held else m for m in mentions]
 
 
 def _worth_recording(fact: Fact) -> bool:

@@ -174,8 +174,9 @@ def _named_holder(title: Token, index: MentionIndex) -> list[Mention]:
     hangs the name on the organisation or place ("the head of the agency, Karl Dorn", "the envoy
     for Tarija, Ana Ruiz"), which a person's name cannot be apposed to."""
     def apposed(tok: Token, comma: bool = False) -> list[Mention]:
-        return [m for a in children(tok) if a.dep_ == "appos" and (m := index.at(a)) is not None
-                and m.kind in _NAMED_PEOPLE and (not comma or a.doc[a.left_edge.i - 1].text == ",")]
+        # the name and those coordinated with it ("union leader X and chief executive Y")
+        return [m for a in children(tok) if a.dep_ == "appos" and (not comma or a.doc[a.left_edge.i - 1].text == ",")
+                for c in (a, *a.conjuncts) if (m := index.at(c)) is not None and m.kind in _NAMED_PEOPLE]
 
     def served(tok: Token) -> bool:
         """A place or body named after "for", "to", "in", "at" ("the envoy for Tarija, Ana Ruiz"),
