@@ -1265,7 +1265,8 @@ def test_weapons_and_strikes_act_only_when_they_harm(nlp):
 
 
 def test_border_guards_and_peacekeepers_act(nlp):
-    facts = facts_of(nlp, "Border guards detained three smugglers on Monday. Peacekeepers escorted the convoy to Sucre.")
+    facts = facts_of(nlp, "Border guards detained three smugglers on Monday. "
+                          "Peacekeepers escorted the convoy to Sucre.")
     assert {("Border guards", "detain", "three smugglers"), ("Peacekeepers", "escort", "convoy")} <= facts
 
 
@@ -1337,8 +1338,8 @@ def test_he_after_a_person_named_by_a_common_noun_is_left_unresolved(nlp):
 
 
 def test_a_length_of_time_dates_no_event(nlp):
-    ex = extract(nlp(text := "Peter Tembo was sentenced to four years in prison in March. "
-                             "Ana Mwale must sign the law within 15 days."), Article(id="t", text=text, date="2024-06-04"))
+    text = "Peter Tembo was sentenced to four years in prison in March. Ana Mwale must sign the law within 15 days."
+    ex = extract(nlp(text), Article(id="t", text=text, date="2024-06-04"))
     times = {e.relation: e.time.text if e.time else None for e in ex.events}
     assert times["sentence"] == "March"
     assert times["sign"] is None

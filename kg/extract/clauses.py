@@ -18,8 +18,8 @@ from kg.extract.mentions import concept_mention, is_known_place, is_title_word, 
 from kg.extract.tokens import children, doc_ents, doc_text, memo, sentence_tokens, subtree_where
 from kg.nlp import known_verbs
 from kg.timex import WEEKDAYS, normalise
-from kg.types import (ASSERTED, CONCEPT, COUNTRY, GROUP, HYPOTHETICAL, NEGATED, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE,
-                      PLANNED, REPORTED, Event, Mention, Sentence, TimeExpr)
+from kg.types import (ASSERTED, CONCEPT, COUNTRY, GROUP, HYPOTHETICAL, NEGATED, OFFICE, ORGANIZATION, OTHER, PERSON,
+                      PLACE, PLANNED, REPORTED, Event, Mention, Sentence, TimeExpr)
 
 ANAPHOR = "anaphor"  # extraction-internal kind: a pronoun or definite description to resolve
 
