@@ -71,14 +71,9 @@ def extract_shard(articles: Sequence[Article], model: str) -> list[ArticleExtrac
         return [extract(doc, article) for doc, article in nlp_stage.parse(nlp, articles, jobs=1)]
 
 
-def shards(articles: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
-    for i in range(0, len(articles), size):
-        yield articles[i:i + size]
-
-
-def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """`shards` of an iterable, taken from it as they fill."""
-    it = iter(articles)
+def shards(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of `size` items in order, taken from `items` (a generator too) as they fill."""
+    it = iter(items)
     while batch := list(itertools.islice(it, size)):
         yield batch
 
@@ -208,7 +203,7 @@ def submit_shards(pool: ProcessPoolExecutor, articles: Iterable[Article], *, mod
     the inputs being read, workers parse the first shards while the rest are read. Reads
     `articles` to its end; returns the shards' records, in input order, as they are waited for."""
     name = nlp_stage.model_name(model)
-    return pool.map(extract_shard, batches(articles, shard_size), itertools.repeat(name))
+    return pool.map(extract_shard, shards(articles, shard_size), itertools.repeat(name))
 
 
 def collect_shards(results: Iterator[list[ArticleExtraction]], total: int, *, progress: Progress | None = None,

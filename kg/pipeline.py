@@ -95,15 +95,14 @@ def _previous(options: BuildOptions) -> Graph | None:
 
 
 def extract_articles(articles: Sequence[Article], *, model: str | None = None, jobs: int = 1,
-                     progress: Progress | None = None, timer: _Timer | None = None,
-                     pool: ProcessPoolExecutor | None = None) -> list[ArticleExtraction]:
+                     progress: Progress | None = None, timer: _Timer | None = None) -> list[ArticleExtraction]:
     """Parse and extract every article; Docs are streamed and dropped, only records are kept.
 
     With jobs > 1, worker processes parse and extract shards of articles and send back records
     (kg.distributed.extract_with_processes): unlike `nlp.pipe(n_process=...)`, this process then
     neither deserialises Docs nor runs the extractor, and it loads the gazetteers resolution needs
-    while the workers parse. `pool`: a kg.distributed.process_pool already started (`kg build`
-    itself hands its pool the inputs as they are read: kg.distributed.submit_shards).
+    while the workers parse. (`kg build` starts its pool before reading its inputs and hands it
+    the articles as they are read: kg.distributed.submit_shards.)
     """
     timer = timer or _Timer()
     t0 = time.perf_counter()
@@ -111,8 +110,7 @@ def extract_articles(articles: Sequence[Article], *, model: str | None = None, j
         from kg.distributed import extract_with_processes
 
         with gc_paused():  # this process only receives records, which hold no cycles
-            out = extract_with_processes(articles, model=model, jobs=jobs, progress=progress, meanwhile=_warm_up,
-                                         pool=pool)
+            out = extract_with_processes(articles, model=model, jobs=jobs, progress=progress, meanwhile=_warm_up)
         timer.add("parse+extract", time.perf_counter() - t0)
         return out
     nlp = nlp_stage.load(model)
@@ -257,6 +255,11 @@ def _build(options: BuildOptions, progress: Progress | None, pool: ProcessPoolEx
                 articles.append(item)
                 yield item
 
+    def require_articles() -> None:
+        """Some input must be an article to build, or one the updated graph has already."""
+        if not articles and not unchanged:
+            raise KGError(E.NO_ARTICLES, inputs=", ".join(options.inputs))
+
     if pool is not None:
         from kg.distributed import collect_shards, submit_shards
 
@@ -264,8 +267,7 @@ def _build(options: BuildOptions, progress: Progress | None, pool: ProcessPoolEx
         with gc_paused():  # this process only receives records, which hold no cycles
             results = submit_shards(pool, read(), model=options.model)
             timer.add("ingest", time.perf_counter() - t)
-            if not articles and not unchanged:
-                raise KGError(E.NO_ARTICLES, inputs=", ".join(options.inputs))
+            require_articles()
             t = time.perf_counter()
             extractions = collect_shards(results, len(articles), progress=progress, meanwhile=_warm_up)
             timer.add("parse+extract", time.perf_counter() - t)
@@ -274,8 +276,7 @@ def _build(options: BuildOptions, progress: Progress | None, pool: ProcessPoolEx
         for _ in read():
             pass
         timer.add("ingest", time.perf_counter() - t)
-        if not articles and not unchanged:
-            raise KGError(E.NO_ARTICLES, inputs=", ".join(options.inputs))
+        require_articles()
         if options.engine == "dask":
             from kg.distributed import extract_with_dask
 

@@ -173,22 +173,27 @@ def _named_holder(title: Token, index: MentionIndex) -> list[Mention]:
     """The person apposed to a title noun: "the chief of Orbis, Ana Ruiz", also when the parser
     hangs the name on the organisation or place ("the head of the agency, Karl Dorn", "the envoy
     for Tarija, Ana Ruiz"), which a person's name cannot be apposed to."""
-    def apposed(tok: Token, comma: bool = False) -> list[Mention]:
+    def apposed(tok: Token, served: bool = False) -> list[Mention]:
         # the name and those coordinated with it ("union leader X and chief executive Y")
-        return [m for a in children(tok) if a.dep_ == "appos" and (not comma or a.doc[a.left_edge.i - 1].text == ",")
+        return [m for a in children(tok) if a.dep_ == "appos" and (not served or apposed_to_served(a, index))
                 for c in (a, *a.conjuncts) if (m := index.at(c)) is not None and m.kind in _NAMED_PEOPLE]
-
-    def served(tok: Token) -> bool:
-        """A place or body named after "for", "to", "in", "at" ("the envoy for Tarija, Ana Ruiz"),
-        which a person's name after a comma cannot be apposed to."""
-        m = index.at(tok)
-        return m is not None and m.kind != PERSON
 
     if named := apposed(title):
         return named
     return [m for c in children(title) if c.dep_ == "prep" and c.lower_ in lex.TITLE_PREPS
-            for g in children(c) if g.dep_ == "pobj"
-            for m in (apposed(g) if c.lower_ == "of" else apposed(g, comma=True) if served(g) else [])]
+            for g in children(c) if g.dep_ == "pobj" for m in apposed(g, served=c.lower_ != "of")]
+
+
+def apposed_to_served(name: Token, index: MentionIndex) -> bool:
+    """Whether the parser hung a name, after a comma, on the place or body a title serves, named
+    after "for", "to", "in" or "at" ("the envoy for Tarija, Ana Ruiz"): a person's name cannot be
+    apposed to it, so it is the title's holder. (Not "a journalist for the newspaper Il
+    Messaggero", which names the paper.)"""
+    served, prep = name.head, name.head.head
+    m = index.at(served)
+    return name.dep_ == "appos" and served.dep_ == "pobj" and prep.dep_ == "prep" \
+        and prep.lower_ in lex.TITLE_PREPS - {"of"} and m is not None and m.kind != PERSON \
+        and name.doc[name.left_edge.i - 1].text == ","
 
 
 def _qualifies_role(token: Token, index: MentionIndex) -> bool:

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from kg.extract.clauses import MentionIndex, _factuality
-from kg.extract.lexicon import BODY_NAME_HEADS, LOCAL_OFFICES, ROLE_WORDS, TITLE_HEADS, TITLE_PREPS
+from kg.extract.clauses import MentionIndex, _factuality, apposed_to_served
+from kg.extract.lexicon import BODY_NAME_HEADS, LOCAL_OFFICES, ROLE_WORDS, TITLE_HEADS
 from kg.extract.mentions import office_mention
 from kg import gazetteer, places
 from kg.extract.static import AFFILIATED_WITH, FROM
@@ -149,11 +149,7 @@ def _role_apposed_to(tok: Token, index: MentionIndex) -> Span | None:
     Ana Ruiz,"), which a person's name cannot be apposed to."""
     if tok.dep_ != "appos":
         return None
-    head = tok.head
-    served = index.at(head)
-    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in TITLE_PREPS - {"of"} \
-            and served is not None and served.kind != PERSON and tok.doc[tok.left_edge.i - 1].text == ",":
-        head = head.head.head  # (not "a journalist for the newspaper Il Messaggero": the paper's name)
+    head = tok.head.head.head if apposed_to_served(tok, index) else tok.head
     if head.pos_ != "NOUN" or index.at(head) is not None or head.lemma_.lower() not in ROLE_WORDS:
         return None
     return _phrase(head)
