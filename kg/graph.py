@@ -34,6 +34,20 @@ def namespaces() -> list[tuple[str, URIRef]]:
     return [*PREFIXES.items(), ("skos", URIRef(str(SKOS))), ("owl", URIRef(str(OWL)))]
 
 
+def event_label(e: Event) -> str:
+    """What an event is called where a reader meets it: its trigger as written, where and when.
+
+    "killed in Tarija, 2024-03-05". It is also the `?object` that `facts.rq` shows for a fact that
+    states an event with nobody on its other side ("Omar Said died").
+    """
+    label = e.trigger
+    if e.place is not None:
+        label += f" in {e.place.name}"
+    if e.time is not None:
+        label += f", {e.time.date or e.time.text}"
+    return label
+
+
 class GraphBuilder:
     """Adds articles, their sentences, events and facts, and entities to one set of triples.
 
@@ -169,6 +183,7 @@ class GraphBuilder:
             g.add((node, _TYPE, EVENT_CLASSES[e.event_type]))
         rel = self._relation(e.relation)
         g.add((node, KG.relation, rel))
+        g.add((node, _LABEL, Literal(event_label(e))))
         g.add((node, KG.trigger, Literal(e.trigger)))
         g.add((node, KG.triggerBegin, _offset(e.start)))
         g.add((node, KG.triggerEnd, _offset(e.end)))

@@ -144,3 +144,22 @@ def test_attribution_line_becomes_the_articles_author_not_a_fact(tmp_path):
     assert all("attributable" not in str(f[6]) for f in run_query(out / "graph.ttl", FACTS).rows)
     people = run_query(out / "graph.ttl", "SELECT ?p WHERE { ?p a schema:Person ; rdfs:label ?l FILTER(CONTAINS(?l, 'Roe')) }").rows
     assert len(people) == 1  # the author and the person quoted in the text are one node
+
+
+def test_a_fact_with_nobody_on_its_other_side_shows_its_event_in_the_object_column(tmp_path):
+    src = tmp_path / "wire.txt"
+    src.write_text("Rebel commander Omar Tembo died on Monday.\n"
+                   "Minister Ruth Phiri met Peter Mwale in Lusaka.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(src), "--out", str(out), "--no-html"]).exit_code == 0
+    result = run_query(out / "graph.ttl", FACTS)
+    rows = {(str(r[1]), str(r[2])): r for r in result.rows}
+    kind = result.variables.index("objectKind")
+    # the object column names the event (its trigger and when); ?objectKind says which it is
+    died = rows[("Omar Tembo", "die")]
+    assert (str(died[3]), str(died[kind])) == ("died, Monday", "event")
+    met = rows[("Ruth Phiri", "meet")]
+    assert (str(met[3]), str(met[kind])) == ("Peter Mwale", "entity")
+    graph = Graph().parse(out / "graph.ttl", format="turtle")
+    labels = {str(o) for s, o in graph.subject_objects(RDFS.label) if "/event/" in str(s)}
+    assert {"died, Monday", "met in Lusaka"} <= labels
