@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
 from kg.extract.coref import Antecedents, quoted_ranges, resolve_event
-from kg.extract.lexicon import (ACTOR_NOUNS, ATTACK_NOUNS, EVENT_NOUN_VERBS, HARM_VERBS, PASSIVE_EVENT_VERBS,
+from kg.extract.lexicon import (ACTOR_NOUNS, ATTACK_NOUNS, DEATH_VERBS, EVENT_NOUN_VERBS, HARM_VERBS, PASSIVE_EVENT_VERBS,
                                   ROLE_NOUNS, SYMMETRIC, TALK_EVENTS, TITLE_HEADS, UNARY_EVENT_TYPES, UNARY_EVENT_VERBS,
                                   participle)
 from kg.extract.mentions import sentence_mentions
@@ -116,6 +116,11 @@ def event_facts(event: Event) -> Iterator[Fact]:
             yield from _oblique_fact(patient, relation, event, common, unary=verb in PASSIVE_EVENT_VERBS)
         return
     agents = [a for a in event.agents if a.kind != ANAPHOR]
+    if verb in DEATH_VERBS and agents:
+        # "Zambian forces killed Omar Tembo": he is dead, a fact of its own, as when no killer is
+        # named ("Omar Tembo was killed")
+        for patient in (p for p in event.patients if p.kind != ANAPHOR):
+            yield from _oblique_fact(patient, f"be {participle(verb)}", event, common, unary=True)
     for agent in agents:
         for patient in event.patients:
             if patient.kind != ANAPHOR and (patient.start, patient.end) != (agent.start, agent.end):

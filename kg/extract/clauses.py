@@ -180,8 +180,21 @@ def _named_holder(title: Token, index: MentionIndex) -> list[Mention]:
 
     if named := apposed(title):
         return named
-    return [m for c in children(title) if c.dep_ == "prep" and c.lower_ in lex.TITLE_PREPS
-            for g in children(c) if g.dep_ == "pobj" for m in apposed(g, served=c.lower_ != "of")]
+    objects = [(c, g) for c in children(title) if c.dep_ == "prep" and c.lower_ in lex.TITLE_PREPS
+               for g in children(c) if g.dep_ == "pobj"]
+    return [m for c, g in objects for m in apposed(g, served=c.lower_ != "of")] \
+        or [m for _, g in objects if (m := _served_then_named(g, index)) is not None]
+
+
+def _served_then_named(obj: Token, index: MentionIndex) -> Mention | None:
+    """"the envoy for Tarija Ana Ruiz": with no comma the parser makes the place a word of the
+    name; the name after it is the title's holder."""
+    m = index.at(obj)
+    if m is None or m.kind != PERSON:
+        return None
+    served = [index.at(c) for c in children(obj) if c.dep_ == "compound" and c.i < obj.i]
+    return m if any(s is not None and s.kind in {PLACE, COUNTRY, ORGANIZATION} and s.end <= m.start
+                    for s in served) else None
 
 
 def apposed_to_served(name: Token, index: MentionIndex) -> bool:
@@ -225,11 +238,14 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
     if m is not None and m.name == token.text and is_title_word(token) and (a := _anaphor(token)) is not None:
         # "The Secretary and X discussed": a bare title is a reference, not a name
         return [a] + [x for c in token.conjuncts if c.i not in seen for x in arg_mentions(c, index, seen)]
+    if (m is None or m.kind == CONCEPT) and token.pos_ == "NOUN" and token.lower_ in lex.ROLE_WORDS \
+            and (named := _named_holder(token, index)):
+        # "the chief of the company, Ana Ruiz, said", "U.N. mediator for Tarija Ana Ruiz": the
+        # name, not a title to resolve
+        return named
     if m is not None:
         found = [m] + _np_members(token, index, seen) + _positional_appositives(token, index, listed=True)
         return sorted({(x.start, x.end): x for x in found}.values(), key=lambda x: x.start)
-    if token.pos_ == "NOUN" and token.lower_ in lex.TITLE_HEADS and (named := _named_holder(token, index)):
-        return named  # "the chief of the company, Ana Ruiz, said": the name, not a title to resolve
     if (a := _anaphor(token)) is not None:
         return [a]
     members = []
@@ -541,7 +557,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
     if subjects:
         return subjects, False
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "for"} \
-            and lemma(verb.head.head) in lex.CHARGE_VERBS:
+            and (lemma(verb.head.head) in lex.CHARGE_VERBS or judged_deed(verb)):
         # "accused Chad of failing to stop ...", "praised Peru for hosting ...": whom the charge is about
         # (the first object: "fined X 120 million euros for failing")
         objects = [c for c in children(verb.head.head) if c.dep_ in _OBJ_DEPS]
@@ -554,6 +570,10 @@ def _subject_heads(verb: Token) -> tuple[list[Token], bool]:
             head = head.head
         if head.pos_ == "VERB" and head != verb:
             heads, passive = _subject_heads(head)
+            if passive and verb.dep_ == "pcomp":
+                # "X was jailed for killing Y", "was arrested after stabbing Y": the one the
+                # passive is about did it, whoever jailed or arrested them
+                return [c for c in children(head) if c.dep_ in _PASSIVE_SUBJ_DEPS], False
             return ([] if passive else heads), False
     if (speech := reporter_conjunct(verb)) is not None:
         return _subject_heads(speech)
@@ -715,7 +735,12 @@ def _factuality(verb: Token) -> str:
 
 def _verb_factuality(verb: Token) -> str:
     if _adverbial_gerund(verb):  # "left without meeting X"; "said he fled after killing Y": as its clause
-        return NEGATED if verb.head.lower_ == "without" else _factuality(verb.head.head)
+        if verb.head.lower_ == "without":
+            return NEGATED
+        found = _factuality(verb.head.head)
+        if found == ASSERTED and judged_deed(verb) and not _verdict(verb.head.head):
+            return REPORTED  # "arrested for killing Y", "accused of": a charge, not a verdict
+        return found
     if (speech := reporter_conjunct(verb)) is not None:
         return _factuality(speech)  # "said ..., and called on Z": as sure as the saying
     chain = [verb]
@@ -975,9 +1000,29 @@ _TIME_PREPS = {"before", "after", "upon", "while", "since", "without"}
 
 
 def _adverbial_gerund(verb: Token) -> bool:
-    """"X spoke to reporters before meeting Y": a gerund after a time preposition on a verb."""
+    """"X spoke to reporters before meeting Y": a gerund after a time preposition on a verb; or
+    the deed a verb of judgement is about ("jailed for killing Y")."""
     prep = verb.head
-    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.lower_ in _TIME_PREPS and prep.head.pos_ in {"VERB", "AUX"}
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.head.pos_ in {"VERB", "AUX"} \
+        and (prep.lower_ in _TIME_PREPS or judged_deed(verb))
+
+
+def _verdict(gov: Token) -> bool:
+    """A judgement that takes the deed as done: a verdict, a sentence, praise or a penalty
+    ("convicted", "found guilty", "thanked", "fined"), not a charge ("arrested", "accused", "sued")."""
+    return lemma(gov) in lex.VERDICT_HEADS or lemma(gov) in lex.SETTLED_JUDGEMENTS or any(
+        c.dep_ in {"oprd", "acomp"} and c.lower_ in lex.VERDICT_HEADS for c in children(gov))
+
+
+def judged_deed(verb: Token) -> bool:
+    """"X was jailed for killing Y", "convicted of murdering Y", "found guilty ... for killing Y",
+    "praised Z for helping Y": a gerund that names the deed a verb of judgement is about."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ not in {"for", "of"}:
+        return False
+    gov = prep.head
+    return lemma(gov) in lex.CHARGE_VERBS or lemma(gov) in lex.ACCUSATION_HEADS or any(
+        c.dep_ in {"oprd", "acomp"} and c.lower_ in lex.ACCUSATION_HEADS for c in children(gov))
 
 
 def _discussed_gerund(verb: Token) -> bool:

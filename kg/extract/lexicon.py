@@ -29,7 +29,7 @@ archaeologist paleontologist paleobotanist epidemiologist virologist engineer ar
 lawyer attorney judge doctor surgeon nurse teacher author novelist writer poet journalist
 photographer filmmaker director producer actor actress singer musician artist designer
 founder investor banker entrepreneur executive spokesman spokeswoman spokesperson
-activist campaigner candidate lawmaker senator governor mayor diplomat envoy ambassador
+activist campaigner candidate lawmaker senator governor mayor diplomat envoy ambassador mediator negotiator
 """.split())
 # Words for what somebody is: titles and lower-case roles.
 ROLE_WORDS = TITLE_HEADS | ROLE_NOUNS
@@ -195,10 +195,20 @@ ACCUSATION_HEADS = frozenset("suspect convict charge accuse sentence try trial a
                              "jail imprison execute hang prosecute confess admit plead".split())
 # Accusation frames that settle the deed: a verdict or a confession ("convicted of the murder of Y").
 VERDICT_HEADS = frozenset("convict sentence guilty jail imprison execute hang confess admit".split())
+# Verbs whose patient is dead when the deed is done: "X killed Y" says that Y died.
+DEATH_VERBS = frozenset("kill murder assassinate execute slay behead massacre slaughter lynch strangle".split())
+# Verbs that hand down a penalty: "sentenced to death" names no death that happened.
+PENALTY_VERBS = frozenset("sentence condemn doom".split())
+# Judgements that take their deed as done: "thanked X for hosting", "fined Y for dumping".
+SETTLED_JUDGEMENTS = frozenset("praise thank commend credit fine punish penalize penalise sanction".split())
 
 # Gatherings one takes part in by being there: "X spoke during a news conference", "at a rally".
 GATHERING_NOUNS = frozenset("meeting meetings talks summit conference ceremony rally rallies session "
                             "forum gathering dinner breakfast lunch reception".split())
+# Verbs by which one takes part in a gathering that is their object: "X addressed a rally".
+ADDRESS_VERBS = frozenset("address tell brief chair open close preside".split())
+# Verbs by which their object, too, was at the gathering they happened at: "asked Y during a meeting".
+FACE_TO_FACE_VERBS = frozenset("ask tell greet welcome thank brief meet hug embrace receive introduce".split())
 PRESENCE_PREPS = frozenset("during at after following before for in ahead".split())
 # Offices of a town, county or state: "Tulsa Mayor X" serves (and lives in) Tulsa.
 LOCAL_OFFICES = frozenset("mayor governor sheriff councilman councilwoman councillor councilor alderman "

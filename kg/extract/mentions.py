@@ -208,6 +208,20 @@ def _split_of(doc: Doc, s: int, e: int) -> tuple[int, bool] | None:
     return None
 
 
+def _served_place_end(doc: Doc, s: int, e: int) -> int | None:
+    """Where the place a title serves ends in a span NER took for one name: "the envoy for Tarija
+    Ana Ruiz", "ambassador to Chile Luis Soto Vega". The name after it needs two words: "for
+    Chad Johnson" may be a name alone."""
+    if s == 0 or doc[s - 1].lower_ not in {"for", "to", "of"} or s < 2 or not (
+            doc[s - 2].lower_ in TITLE_HEADS or doc[s - 2].lower_ in ROLE_NOUNS or doc[s - 2].lower_ in ACTOR_NOUNS):
+        return None
+    for k in range(e - 2, s, -1):
+        if is_known_place(doc[s:k].text) and all(t.pos_ == "PROPN" and t.is_title for t in doc[k:e]) \
+                and doc[e - 1].ent_type_ == "PERSON":
+            return k
+    return None
+
+
 def _before_score(doc: Doc, s: int, e: int) -> int:
     """Where a name ends before a score NER took into it: "beat Vila Nova 3-1"."""
     k = e
@@ -244,7 +258,9 @@ def _candidate_spans(sent: Span) -> list[tuple[int, int, bool]]:
             merged.append([s, e])
     out = []
     for s, e in merged:
-        if (split := _split_of(doc, s, e)) is not None:
+        if (k := _served_place_end(doc, s, e)) is not None:
+            out += [(s, k, True), (k, e, False)]
+        elif (split := _split_of(doc, s, e)) is not None:
             k, place = split
             tail = k + 1 + (doc[k + 1].lower_ == "the")
             out += [(s, k - (doc[k - 1].text == ","), False), (tail, e, place)]

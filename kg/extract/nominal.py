@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
-from kg.extract.clauses import (ANAPHOR, MentionIndex, _factuality, _subject_heads, _time, arg_mentions, clause_tokens,
-                                nominal_topics, object_negated, temporal)
+from kg.extract.clauses import (ANAPHOR, MentionIndex, _by_agents, _factuality, _subject_heads, _time, arg_mentions, clause_tokens,
+                                lemma, nominal_topics, object_negated, temporal)
 from kg.extract.tokens import children, sentence_tokens, subtree_where
 from kg.timex import WEEKDAYS
 from kg.types import (ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention,
@@ -89,20 +89,56 @@ def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
             noun, head = head.head, head.head.head
         else:
             head = head.head
+        if present and head.dep_ in {"pobj", "conj"}:
+            # "spoke with Y and Z at the summit": the parser may hang the setting on the last partner
+            head = next((t for t in head.ancestors if t.pos_ == "VERB"), head)
     if present and head.dep_ == "ROOT" and head.pos_ in {"PROPN", "NOUN"}:
         # a caption with no verb: "Ana Ruiz and Tom Berg, after a dinner with X"
         return [m for h in (head, *head.conjuncts) if (m := index.at(h)) is not None and m.kind in _ACTOR_KINDS]
     if head.pos_ != "VERB" or noun.dep_ not in {"dobj", "pobj"}:
         return []
-    if head.lemma_.lower() not in lex.SUPPORT_VERBS and not present and not _agreement_made(noun, head):
+    if noun.dep_ == "dobj" and noun.lower_ in lex.GATHERING_NOUNS and lemma(head) in lex.ADDRESS_VERBS:
+        present = True  # "X addressed a meeting", "told a rally"
+    if lemma(head) not in lex.SUPPORT_VERBS and not present and not _agreement_made(noun, head):
         return []
     subjects, passive = _subject_heads(head)
-    return [] if passive else [m for h in subjects for m in arg_mentions(h, index)]
+    if passive and not present:
+        return []
+    found = [m for h in subjects for m in arg_mentions(h, index)]
+    if present:  # "X spoke with Y at the summit", "asked Y, during a meeting, to ...": Y was there too
+        spans = {(m.start, m.end) for m in found}
+        for m in (m for h in _met_at(head) for m in arg_mentions(h, index) if m.kind == PERSON):
+            if (m.start, m.end) not in spans:
+                spans.add((m.start, m.end))
+                found.append(m)
+    return found
+
+
+def _claimants(noun: Token, index: MentionIndex) -> list[Mention]:
+    """"the attack, claimed by the Vanta group": who claimed it, on their word (see `_noun_factuality`)."""
+    return [m for c in children(noun) if c.dep_ == "acl" and lemma(c) in lex.CLAIM_VERBS
+            for h in _by_agents(c) for m in arg_mentions(h, index)]
+
+
+def _met_at(verb: Token) -> list[Token]:
+    """Whom a verb set at a gathering has its subject face to face with: its with-partners, and
+    the object of a verb of address ("asked Y", "greeted Y")."""
+    partners = [o for p in children(verb) if p.dep_ == "prep" and p.lower_ == "with"
+                for o in children(p) if o.dep_ == "pobj"]
+    if lemma(verb) in lex.FACE_TO_FACE_VERBS:
+        partners += [o for o in children(verb) if o.dep_ in {"dobj", "dative"}]
+    return partners
+
+
+def _penalty(noun: Token) -> bool:
+    """"sentenced to death", "condemned to death": a punishment handed down, not an event that happened."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "to" and lemma(head.head) in lex.PENALTY_VERBS
 
 
 def _agreement_made(noun: Token, verb: Token) -> bool:
     """"signed a contract", "reached a deal": the verb's subject is a party to the agreement."""
-    return lex.EVENT_NOUN_VERBS.get(noun.lower_) == "agree" and verb.lemma_.lower() in lex.AGREEMENT_VERBS
+    return lex.EVENT_NOUN_VERBS.get(noun.lower_) == "agree" and lemma(verb) in lex.AGREEMENT_VERBS
 
 
 def _nested_partners(noun: Token, index: MentionIndex) -> list[Mention]:
@@ -116,7 +152,7 @@ def _talk_topics(noun: Token, index: MentionIndex) -> list[Mention]:
     ("held talks with X on trade")."""
     topics = nominal_topics(noun, index)
     head = noun.head
-    if not topics and noun.dep_ == "dobj" and head.lemma_.lower() in lex.SUPPORT_VERBS:
+    if not topics and noun.dep_ == "dobj" and lemma(head) in lex.SUPPORT_VERBS:
         topics = [t for c in children(head) if c.dep_ == "prep" and c.lower_ in {"on", "about", "over"}
                   for t in nominal_topics(head, index, preps_of=c)]
     return topics
@@ -126,7 +162,7 @@ def _guests(noun: Token, index: MentionIndex) -> list[Mention]:
     """"X hosted Y for talks", "X welcomed Y to a summit": the people received take part too."""
     head = noun.head
     if noun.dep_ != "pobj" or head.dep_ != "prep" or head.head.pos_ != "VERB" \
-            or head.head.lemma_.lower() not in lex.HOSTING_VERBS:
+            or lemma(head.head) not in lex.HOSTING_VERBS:
         return []
     return [m for o in children(head.head) if o.dep_ == "dobj" for m in arg_mentions(o, index) if m.kind == PERSON]
 
@@ -136,7 +172,7 @@ def _support_targets(noun: Token, event_type: str | None, index: MentionIndex) -
     target or partner on the support verb; it is the noun's patient all the same."""
     head = noun.head
     agreement = _agreement_made(noun, head)
-    if noun.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in lex.SUPPORT_VERBS and not agreement:
+    if noun.dep_ != "dobj" or head.pos_ != "VERB" or lemma(head) not in lex.SUPPORT_VERBS and not agreement:
         return []
     talks = event_type in lex.TALK_EVENTS or agreement
     preps = {"with"} if talks else {"on", "against", "into"}
@@ -167,9 +203,9 @@ def _noun_factuality(governor: Token | None) -> str:
     attack") is as good as the claimant's word."""
     if governor is None:
         return ASSERTED
-    if governor.lemma_.lower() in lex.CLAIM_VERBS:
+    if lemma(governor) in lex.CLAIM_VERBS:
         return REPORTED
-    if governor.lower_.startswith(lex.CALLED_OFF) or governor.lemma_.lower() == "call" and any(
+    if governor.lower_.startswith(lex.CALLED_OFF) or lemma(governor) == "call" and any(
             c.dep_ == "prt" and c.lower_ == "off" for c in children(governor)):
         return NEGATED  # "the meeting was cancelled / called off": it did not take place
     return _factuality(governor)
@@ -203,7 +239,7 @@ def _setting_tokens(noun: Token, governor: Token | None) -> list[Token]:
     """Where an event noun's time is said: its own phrase, and the clause of a support verb
     ("held a call with X on Monday")."""
     tokens = list(noun.subtree)
-    if governor is not None and governor.lemma_.lower() in lex.SUPPORT_VERBS:
+    if governor is not None and lemma(governor) in lex.SUPPORT_VERBS:
         tokens += clause_tokens(governor)
     return tokens
 
@@ -213,7 +249,7 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
         if noun.pos_ not in {"NOUN", "PROPN"} or index.at(noun) is not None and noun.pos_ == "PROPN":
             continue
         verb = lex.EVENT_NOUN_VERBS.get(noun.lower_)
-        if verb is None:
+        if verb is None or _penalty(noun):
             continue
         agents, patients, place = _roles(noun, index)
         # "a prisoner's death", "the killing of protesters": no one named, but people all the same
@@ -221,8 +257,12 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
         event_type = _event_type(noun)
         supported = False  # the agents are the subject of a support verb: "troops launched raids on villages"
         if all(a.kind == ANAPHOR for a in agents):  # none, or a pronoun: "X and Y arrived for their meeting"
-            supported_by = _support_subjects(noun, index)
+            supported_by = _support_subjects(noun, index) or _claimants(noun, index)
             agents, supported = supported_by or agents, bool(supported_by)
+        elif noun.lower_ in lex.GATHERING_NOUNS and not any(a.kind == PERSON for a in agents):
+            # "X spoke at the NATO summit": the body that convened it, and X, who was there
+            # (the body is then named for whose summit it was, not as one who met them)
+            agents = _support_subjects(noun, index) or agents
         if not patients:
             patients = _support_targets(noun, event_type, index) or (_guests(noun, index) if supported else []) \
                 or (_nested_partners(noun, index) if event_type in lex.TALK_EVENTS else [])
@@ -236,6 +276,8 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
         passive = not agents
         governor = _governing_verb(noun)
         factuality = _suspected(_noun_factuality(governor)) if accused else _subject_factuality(noun, governor)
+        if factuality == ASSERTED and any(c.dep_ == "acl" and lemma(c) in lex.CLAIM_VERBS for c in children(noun)):
+            factuality = REPORTED  # "the attack, claimed by X": X's word
         # where, as the complement of a fact that has no other ("X's death in Tarija") (a visit's
         # place is where the visitor went, too: "a visit to Chile, in Arica")
         oblique = place if not (agents and patients) or event_type == "Visit" else None
@@ -257,7 +299,7 @@ def encounter_setting(sent: Span, index: MentionIndex, *, reference: str | None)
         if noun.pos_ != "NOUN" or _event_type(noun) not in lex.TALK_EVENTS:
             continue
         if noun.dep_ in {"dobj", "pobj"} and (verb := _governing_verb(noun)) is not None \
-                and verb.lemma_.lower() in lex.TOPIC_VERBS:
+                and lemma(verb) in lex.TOPIC_VERBS:
             continue  # "discussed the summit in Sucre": what was talked about, not where they were
         place = _roles(noun, index)[2]
         time = _time(_setting_tokens(noun, _governing_verb(noun)), sent, reference, False)
