@@ -1415,3 +1415,21 @@ def test_who_was_at_a_gathering(nlp, text, expected, unwanted):
     found = facts_of(nlp, text)
     assert expected <= found, found
     assert unwanted not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # NER takes the place a title serves into the name after it: the holder is the name alone
+    ("The special envoy for Tarija Ana Ferraz met rebel leaders on Monday.", ("Ana Ferraz", "meet", "rebel leaders")),
+    ("U.N. mediator for Malawi Peter Mwale arrives in Lusaka.", ("Peter Mwale", "arrive", "*")),
+    # a support verb the tagger lemmatises wrongly ("staged" -> "stag") still hands over its subject
+    ("Omar Tembo staged an attack on the base.", ("Omar Tembo", "attack", "base")),
+])
+def test_holders_after_the_place_they_serve_and_mended_support_verbs(nlp, text, expected):
+    found = facts_of(nlp, text)
+    s, r, o = expected
+    assert any(fs == s and fr.startswith(r) and (o == "*" or fo == o) for fs, fr, fo in found), found
+
+
+def test_an_attack_claimed_by_a_group_is_theirs_on_their_word(nlp):
+    facts = factuality_of(nlp, "The insider attack, claimed by the Norvenian Liberation Front, has raised concerns.")
+    assert facts[("Norvenian Liberation Front", "attack", "*")] == REPORTED
