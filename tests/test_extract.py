@@ -1433,3 +1433,14 @@ def test_holders_after_the_place_they_serve_and_mended_support_verbs(nlp, text, 
 def test_an_attack_claimed_by_a_group_is_theirs_on_their_word(nlp):
     facts = factuality_of(nlp, "The insider attack, claimed by the Norvenian Liberation Front, has raised concerns.")
     assert facts[("Norvenian Liberation Front", "attack", "*")] == REPORTED
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "dozens of activists": people, though NER tags "dozens" a number
+    ("Police arrested hundreds of protesters in Lusaka.", ("Police", "arrest", "hundreds of protesters")),
+    # a state noun qualified by its country is the state acting, as "the government of Chad" is
+    ("Zambia authorities have arrested dozens of activists.", ("Zambia", "arrest", "dozens of activists")),
+    ("The Zambian government condemned the attack.", ("Zambian", "condemn", "attack")),
+])
+def test_multitudes_are_people_and_a_countrys_authorities_are_the_state(nlp, text, expected):
+    assert expected in facts_of(nlp, text)

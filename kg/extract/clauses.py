@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg import gazetteer
 from kg.extract import lexicon as lex
 from kg.extract.mentions import concept_mention, is_known_place, is_title_word, sentence_ents
 from kg.extract.tokens import children, doc_ents, doc_text, memo, sentence_tokens, subtree_where
@@ -278,6 +279,8 @@ def arg_mentions(token: Token, index: MentionIndex, seen: set[int] | None = None
                  if m.kind != CONCEPT and (m.kind == COUNTRY or not government)]
         if named:
             return named
+    if token.pos_ == "NOUN" and token.lower_ in lex.STATE_NOUNS and (state := _state_named(token, index)) is not None:
+        return [state]  # "Zambian authorities", "the Chad government": the state acts, as "Chad" would
     if token.lower_ in _MULTITUDES and (people := _multitude_of(token)) is not None:
         # "Thousands of people marched": people, so many of them
             span = token.doc[token.left_edge.i:people.i + 1]
@@ -299,6 +302,16 @@ def _close_apposition(token: Token, index: MentionIndex) -> Mention | None:
     following = token.doc[token.i + 1]
     m = index.at(following)
     return m if m is not None and m.start == following.idx and m.kind not in {PERSON, OFFICE} else None
+
+
+def _state_named(token: Token, index: MentionIndex) -> Mention | None:
+    """The country a state noun is qualified by: "Zambia authorities", "Zambian government"."""
+    gaz = gazetteer.load()
+    for c in children(token):
+        if c.dep_ in {"compound", "amod"} and (m := index.at(c)) is not None and (
+                m.kind == COUNTRY or m.kind == GROUP and gaz.demonym(m.text) is not None):
+            return m
+    return None
 
 
 _MULTITUDES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowds", "crowd", "groups", "group"}
@@ -347,7 +360,11 @@ _TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
 
 
 def temporal(token: Token) -> bool:
-    return token.ent_type_ in _TEMPORAL_ENTS or token.lower_ in WEEKDAYS
+    """A date, time or amount, not a participant; but "dozens of activists", which NER tags a
+    number, are people."""
+    if token.lower_ in WEEKDAYS:
+        return True
+    return token.ent_type_ in _TEMPORAL_ENTS and not (token.lower_ in _MULTITUDES and _multitude_of(token) is not None)
 
 
 def _topic_inside(tok: Token) -> Token | None:
@@ -683,7 +700,7 @@ def _object_heads(verb: Token, passive: bool) -> list[Token]:
             c for c in children(gov) if c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS]
     idiom = _idiom(verb)
     stolen = {s.i for c in children(verb) if (s := _stolen_subject(c)) is not None}
-    objects = [c for c in children(verb) if c.dep_ in _OBJ_DEPS and (c.ent_type_ not in _TEMPORAL_ENTS or _sum(c))
+    objects = [c for c in children(verb) if c.dep_ in _OBJ_DEPS and (not temporal(c) or _sum(c))
                and (idiom is None or c.i != idiom.i) and c.i not in stolen]
     if objects:
         return objects
@@ -693,7 +710,7 @@ def _object_heads(verb: Token, passive: bool) -> list[Token]:
             # A prepositional object is a participant only when it names someone or something;
             # "on the sidelines", "in an effort" are circumstances.
             objects += [g for g in children(prep) if g.dep_ == "pobj"]
-    return [o for o in objects if o.ent_type_ not in _TEMPORAL_ENTS or _names_before(o)]
+    return [o for o in objects if not temporal(o) or _names_before(o)]
 
 
 def _sum(token: Token) -> bool:

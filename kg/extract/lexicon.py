@@ -199,6 +199,8 @@ VERDICT_HEADS = frozenset("convict sentence guilty jail imprison execute hang co
 DEATH_VERBS = frozenset("kill murder assassinate execute slay behead massacre slaughter lynch strangle".split())
 # Verbs that hand down a penalty: "sentenced to death" names no death that happened.
 PENALTY_VERBS = frozenset("sentence condemn doom".split())
+# Nouns for a state as a whole: "Zambian authorities arrested ..." is Zambia acting.
+STATE_NOUNS = frozenset("authorities government".split())
 # Judgements that take their deed as done: "thanked X for hosting", "fined Y for dumping".
 SETTLED_JUDGEMENTS = frozenset("praise thank commend credit fine punish penalize penalise sanction".split())
 
