@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from kg import gazetteer, places
-from kg.extract.lexicon import COMPANY_NAME_ENDS, EVENT_NOUNS, TITLE_HEADS, TITLE_MODIFIERS
+from kg.extract.lexicon import COMPANY_NAME_ENDS, EVENT_NOUNS, HONORIFICS, PARTY_WORDS, TITLE_HEADS, TITLE_MODIFIERS
 from kg.extract.roles import HOLDS_OFFICE
 from kg.extract.static import BASED_IN, FROM, LOCATED_IN
 from kg.gazetteer import fold
@@ -125,6 +125,7 @@ class Resolver:
             if reading:
                 readings[(aid, m.start, m.end)] = reading
         self._bind_acronyms(keys)
+        self._bind_shorter_names(keys)
         self._bind_surnames(keys)
         self._bind_company_names(keys)
         self._bind_titles(keys)
@@ -213,6 +214,34 @@ class Resolver:
             bound = local.get((aid, key)) or (next(iter(corpus[key])) if len(corpus.get(key, ())) == 1 else None)
             if bound and bound != key:
                 keys[(aid, start, end, office)] = bound
+
+    def _bind_shorter_names(self, keys: dict[MentionKey, str]) -> None:
+        """A person's name that is a shorter form of one fuller name, in the same article, else in
+        the whole corpus: "Maria Ferraz" or "Ana Ferraz" after "Ana Maria Ferraz" (a first name
+        dropped, or a middle one). Two fuller names it could shorten leave it alone."""
+        people: set[str] = set()
+        by_article: dict[str, set[str]] = defaultdict(set)
+        for aid, m in self.mentions:
+            key = keys[mention_key(aid, m)]
+            if m.kind == PERSON and len(key.split()) > 1 and ":" not in key and not key.startswith("iso-"):
+                people.add(key)
+                by_article[aid].add(key)
+        people |= self.known_full_names
+        fuller: dict[str, set[str]] = defaultdict(set)  # shorter form -> the fuller names it shortens
+        for key in people:
+            words = key.split()
+            if len(words) > 2 and all(_given_name(w) for w in words[:-1]):
+                for k in range(1, len(words) - 1):
+                    fuller[" ".join(words[k:])].add(key)  # a first name (or more) dropped
+                fuller[f"{words[0]} {words[-1]}"].add(key)  # the middle names dropped
+        for (aid, start, end, office), key in list(keys.items()):
+            if office or key not in fuller:
+                continue
+            local = fuller[key] & by_article.get(aid, set())
+            if len(local) == 1:
+                keys[(aid, start, end, office)] = next(iter(local))
+            elif not local and len(fuller[key]) == 1:
+                keys[(aid, start, end, office)] = next(iter(fuller[key]))
 
     def _bind_surnames(self, keys: dict[MentionKey, str]) -> None:
         full_names: dict[str, set[str]] = defaultdict(set)  # surname -> full-name keys in the corpus
@@ -422,6 +451,18 @@ def _kind(key: str, kinds: Counter[str]) -> str:
     if key.startswith("office:"):
         return OFFICE
     return CONCEPT if key.startswith("concept:") else _vote(kinds)
+
+
+def _given_name(word: str) -> bool:
+    """Whether a word of a name key may be a given or middle name, not a title, an honorific or a
+    party NER left in the name ("rev.", "corporal", "republican"): only such words are dropped
+    when a shorter form is bound to a fuller one."""
+    return word.replace("-", "").isalpha() and word not in TITLE_HEADS and word not in HONORIFICS \
+        and word not in PARTY_WORDS and word not in _NOT_GIVEN_NAMES
+
+
+# Words before a name that are no given name, though not titles the extractor splits off.
+_NOT_GIVEN_NAMES = frozenset("rev reverend lance corporal private father brother sister".split())
 
 
 def _preferred_label(names: Iterable[str], *, fullest: bool = True) -> str:

@@ -1444,3 +1444,16 @@ def test_an_attack_claimed_by_a_group_is_theirs_on_their_word(nlp):
 ])
 def test_multitudes_are_people_and_a_countrys_authorities_are_the_state(nlp, text, expected):
     assert expected in facts_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a past participle set off by commas before the real predicate is a passive about the subject
+    ("Peter Mwale, killed in an attack in Tarija, was buried on Monday.",
+     ("Peter Mwale", "be killed in", "attack"), ("Peter Mwale", "kill in", "attack")),
+    # a party before a name is an affiliation, not part of the name
+    ("Republican Peter Mwale won the vote in Tarija.", ("Peter Mwale", "win", "vote"), None),
+])
+def test_set_off_participles_and_party_labels(nlp, text, expected, unwanted):
+    found = facts_of(nlp, text)
+    assert expected in found, found
+    assert unwanted not in found, found

@@ -138,6 +138,23 @@ def test_surname_binds_across_articles_only_when_unambiguous():
     assert keys[("b", 0)] == keys[("a", 0)]
 
 
+def test_a_shorter_form_of_one_fuller_name_is_that_person_and_then_the_surname_is_too():
+    # a first name dropped, a middle name dropped; with both bound, the surname has one full name
+    ex = _extraction("a", ("Ana Maria Ferraz", "person"), ("Maria Ferraz", "person"), ("Ana Ferraz", "person"),
+                     ("Ferraz", "person"))
+    entities, keys = _resolve(ex)
+    assert keys[("a", 17)] == keys[("a", 30)] == keys[("a", 41)] == keys[("a", 0)] == "ana maria ferraz"
+
+
+def test_a_shorter_form_of_two_fuller_names_stays_apart_and_titles_are_no_given_names():
+    entities, keys = _resolve(_extraction("a", ("Ana Maria Ferraz", "person"), ("Rosa Maria Ferraz", "person"),
+                                          ("Maria Ferraz", "person")),
+                              _extraction("b", ("Rev. Tom Hale", "person"), ("Tom Hale", "person")))
+    assert keys[("a", 35)] not in {keys[("a", 0)], keys[("a", 17)]}
+    # "Rev." NER left in a name is no first name: "Tom Hale" is not bound to that form
+    assert keys[("b", 14)] == "tom hale"
+
+
 def test_surname_binds_to_a_person_already_in_the_graph():
     entities, keys = _resolve(_extraction("b", ("Novak", "person")), seed=["Anna Novak"])
     assert keys[("b", 0)] == "anna novak"

@@ -1071,6 +1071,23 @@ def _takes_object(participle: Token) -> bool:
     return lemma(participle) not in _TWO_OBJECT_VERBS and any(c.dep_ == "dobj" for c in children(participle))
 
 
+def _set_off_participle(verb: Token) -> list[Token] | None:
+    """"X, killed in an attack in Tarija, was buried on Monday": the parser makes the participle
+    the main verb, with X its subject; but a past participle set off by a comma, with no
+    auxiliary and no object, is a passive said of X. X's heads, or None when it is no such clause."""
+    if verb.tag_ != "VBN" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    kids = children(verb)
+    if any(c.dep_ in _OBJ_DEPS | {"aux", "auxpass", "mark", "cc"} for c in kids):
+        return None
+    # the real predicate follows the closing comma, joined to the participle with no "and"
+    if not any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and verb.doc[c.left_edge.i - 1].text == ","
+               and any(g.dep_ in {"aux", "auxpass"} for g in children(c)) for c in kids):
+        return None
+    subjects = [c for c in kids if c.dep_ in _SUBJ_DEPS and c.i < verb.i]
+    return subjects or None
+
+
 def _bare_participle(verb: Token) -> list[Token] | None:
     """"carried the coffins of A and B, killed in an attack", "Wounded in the blast, two soldiers
     were taken": a past participle with no subject, auxiliary or subordinator of its own, hung on
@@ -1153,6 +1170,8 @@ def sentence_events(sent: Span, record: Sentence, index: MentionIndex, *, refere
             obj_heads = [verb.head]
         elif (patient_heads := _bare_participle(verb)) is not None:
             subj_heads, passive, obj_heads = [], True, patient_heads
+        elif (patient_heads := _set_off_participle(verb)) is not None:
+            subj_heads, passive, obj_heads = _by_agents(verb), True, patient_heads
         else:
             subj_heads, passive = _subject_heads(verb)
             obj_heads = _object_heads(verb, passive)

@@ -201,6 +201,9 @@ DEATH_VERBS = frozenset("kill murder assassinate execute slay behead massacre sl
 PENALTY_VERBS = frozenset("sentence condemn doom".split())
 # Nouns for a state as a whole: "Zambian authorities arrested ..." is Zambia acting.
 STATE_NOUNS = frozenset("authorities government".split())
+# Party labels written before a politician's name ("Republican Ana Ruiz"): her affiliation.
+PARTY_WORDS = frozenset("republican republicans democrat democratic conservative labour liberal socialist "
+                        "communist tory".split())
 # Judgements that take their deed as done: "thanked X for hosting", "fined Y for dumping".
 SETTLED_JUDGEMENTS = frozenset("praise thank commend credit fine punish penalize penalise sanction".split())
 

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, places
 from kg.extract.lexicon import (ACTOR_NOUNS, BODY_NAME_HEADS, CLUB_NAME_ENDS, COMPANY_NAME_ENDS, COMPANY_SUFFIXES,
-                                FACILITY_NOUNS, HONORIFICS, LOCAL_OFFICES, PORTFOLIO_WORDS, ROLE_NOUNS, TITLE_HEADS,
-                                TITLE_MODIFIERS)
+                                FACILITY_NOUNS, HONORIFICS, LOCAL_OFFICES, PARTY_WORDS, PORTFOLIO_WORDS, ROLE_NOUNS,
+                                TITLE_HEADS, TITLE_MODIFIERS)
 from kg.extract.tokens import doc_ents, doc_tokens, sentence_tokens
 from kg.timex import MONTH_NAMES, WEEKDAYS
 from kg.types import CONCEPT, COUNTRY, GROUP, OFFICE, ORGANIZATION, OTHER, PERSON, PLACE, Mention
@@ -326,7 +326,11 @@ def _split_title(doc: Doc, s: int, e: int) -> tuple[int, int, int]:
                 and not _surname_like(doc, s, i, e):
             head = i
     if head is None:
-        return s, s, s
+        # "Republican Ana Ruiz", "Labour's Ana Ruiz": a party is her affiliation, not her name
+        name = s
+        while name < e - 2 and doc[name].lower_ in PARTY_WORDS:
+            name += 1
+        return s, name, name
     name = head + 1
     if doc[name].lower_ in _CONNECTORS - _NAME_PARTICLES | {"to"}:  # "Secretary of State Anna Novak", not "Sheikh al-Sabah"
         name = _name_after_complement(doc, name, e)
