@@ -1457,3 +1457,14 @@ def test_set_off_participles_and_party_labels(nlp, text, expected, unwanted):
     found = facts_of(nlp, text)
     assert expected in found, found
     assert unwanted not in found, found
+
+
+def test_a_decision_still_to_be_taken_is_hypothetical_not_negated(nlp):
+    facts = factuality_of(nlp, "On Thursday, a court in Sucre will decide whether or not to send the officials back.")
+    assert facts[("court", "send back", "officials")] == "hypothetical"
+
+
+def test_a_list_of_places_that_ends_in_a_common_noun_locates_none_in_another(nlp):
+    found = facts_of(nlp, "Conditions remained tense in Lusaka, Ndola and some other provincial cities.")
+    assert not any(r == "located in" for _, r, _ in found), found
+    assert ("Tarija", "located in", "Bolivia") in facts_of(nlp, "He was born in Tarija, Bolivia.")

@@ -766,6 +766,8 @@ def _verb_factuality(verb: Token) -> str:
             and not (chain[-1].dep_ == "conj" and chain[-1].tag_ in {"VBD", "VBZ", "VBP"}):
         chain.append(chain[-1].head)
     aux = {c.lower_ for v in chain for c in children(v) if c.dep_ in {"aux", "auxpass"}}
+    if verb.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in children(verb)):
+        return HYPOTHETICAL  # "will decide whether (or not) to send them": not settled either way
     if any(c.dep_ == "neg" for v in chain for c in children(v)):
         return NEGATED
     if any(c.dep_ in _SUBJ_DEPS | _PASSIVE_SUBJ_DEPS and (c.lower_ in _NOBODY or any(

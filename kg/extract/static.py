@@ -64,11 +64,17 @@ def _is_list_item(sent: Span, m: Mention, index: MentionIndex, *, after: bool) -
             doc[j].lower_ in {"and", "or"} or (n := index.at(doc[j])) is not None and n.kind in _PLACES)
     # After the pair, only another place makes a list: "Tulsa, Okla., and the city..." is no list.
     i += doc[i].text == ","
-    if i < sent.end and doc[i].lower_ in {"and", "or"}:
+    joined = i < sent.end and doc[i].lower_ in {"and", "or"}
+    if joined:
         i += 1
     while i < sent.end and doc[i].lower_ in {"the", "a", "an"}:
         i += 1
-    return i < sent.end and (n := index.at(doc[i])) is not None and n.kind in _PLACES and i > toks[-1].i + 1
+    if i < sent.end and (n := index.at(doc[i])) is not None and n.kind in _PLACES and i > toks[-1].i + 1:
+        return True
+    # "Lusaka, Ndola and some other provincial cities": the list ends in a common noun for places
+    while joined and i < sent.end and doc[i].pos_ in {"DET", "ADJ", "NUM"}:
+        i += 1
+    return joined and i < sent.end and doc[i].lower_ in PLACE_NOUNS and doc[i].tag_ == "NNS"
 
 
 # "Krakow in southern Poland": a compass word between a place and the one it lies in.
