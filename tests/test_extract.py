@@ -1468,3 +1468,12 @@ def test_a_list_of_places_that_ends_in_a_common_noun_locates_none_in_another(nlp
     found = facts_of(nlp, "Conditions remained tense in Lusaka, Ndola and some other provincial cities.")
     assert not any(r == "located in" for _, r, _ in found), found
     assert ("Tarija", "located in", "Bolivia") in facts_of(nlp, "He was born in Tarija, Bolivia.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "shot dead": the victims are the guards (not "dead two guards"), and they died
+    ("Gunmen shot dead two guards in Tarija.", {("Gunmen", "shoot dead", "two guards"), ("two guards", "be shot dead", "*")}),
+    ("Peter Mwale was shot dead on Monday.", {("Peter Mwale", "be shot dead", "*")}),
+])
+def test_shot_dead(nlp, text, expected):
+    assert expected <= facts_of(nlp, text)

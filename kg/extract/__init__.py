@@ -111,16 +111,16 @@ def event_facts(event: Event) -> Iterator[Fact]:
     verb = event.relation.split()[0]
     if event.passive:
         nominal = event.trigger.lower() in EVENT_NOUN_VERBS  # "Hale's killing": told as "be killed"
-        relation = f"be {participle(verb) if nominal else event.trigger.lower()}"
+        relation = f"be {participle(verb) if nominal else event.trigger.lower()}" + _dead(event)
         for patient in (p for p in event.patients if p.kind != ANAPHOR):
             yield from _oblique_fact(patient, relation, event, common, unary=verb in PASSIVE_EVENT_VERBS)
         return
     agents = [a for a in event.agents if a.kind != ANAPHOR]
-    if verb in DEATH_VERBS and agents:
+    if (verb in DEATH_VERBS or event.relation.endswith(" dead")) and agents:
         # "Zambian forces killed Omar Tembo": he is dead, a fact of its own, as when no killer is
         # named ("Omar Tembo was killed")
         for patient in (p for p in event.patients if p.kind != ANAPHOR):
-            yield from _oblique_fact(patient, f"be {participle(verb)}", event, common, unary=True)
+            yield from _oblique_fact(patient, f"be {participle(verb)}" + _dead(event), event, common, unary=True)
     for agent in agents:
         for patient in event.patients:
             if patient.kind != ANAPHOR and (patient.start, patient.end) != (agent.start, agent.end):
@@ -147,6 +147,11 @@ def event_facts(event: Event) -> Iterator[Fact]:
     unary = event.event_type in UNARY_EVENT_TYPES or verb in UNARY_EVENT_VERBS
     for agent in agents:
         yield from _oblique_fact(agent, event.relation, event, common, unary=unary)
+
+
+def _dead(event: Event) -> str:
+    """" dead" for "shot dead", told in the passive ("be shot dead"); else nothing."""
+    return " dead" if event.relation.endswith(" dead") else ""
 
 
 def _oblique_fact(subject, relation: str, event: Event, common: dict, *, unary: bool) -> Iterator[Fact]:

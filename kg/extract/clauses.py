@@ -502,9 +502,18 @@ def _phrasal_prep(verb: Token) -> str | None:
 
 def _relation(verb: Token) -> str:
     particles = [c.lower_ for c in children(verb) if c.dep_ == "prt"]
+    if _dead_after(verb):
+        particles.append("dead")  # "shot dead": killed
     idiom = _idiom(verb)
     prep = _phrasal_prep(verb)
     return " ".join([lemma(verb), *particles, *([idiom.lower_] if idiom is not None else []), *([prep] if prep else [])])
+
+
+def _dead_after(verb: Token) -> bool:
+    """"shot dead two guards", "was shot dead", "shot dead a man": the word right after the verb
+    says the victim died, whatever the parser hung it on."""
+    doc = verb.doc
+    return verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "dead" and lemma(verb) in lex.KILLING_MANNERS
 
 
 def _governor(verb: Token) -> Token | None:

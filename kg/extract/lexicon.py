@@ -197,6 +197,8 @@ ACCUSATION_HEADS = frozenset("suspect convict charge accuse sentence try trial a
 VERDICT_HEADS = frozenset("convict sentence guilty jail imprison execute hang confess admit".split())
 # Verbs whose patient is dead when the deed is done: "X killed Y" says that Y died.
 DEATH_VERBS = frozenset("kill murder assassinate execute slay behead massacre slaughter lynch strangle".split())
+# Verbs of a manner of killing that "dead" completes: "shot dead", "beaten dead".
+KILLING_MANNERS = frozenset("shoot gun beat stab hack club stone burn".split())
 # Verbs that hand down a penalty: "sentenced to death" names no death that happened.
 PENALTY_VERBS = frozenset("sentence condemn doom".split())
 # Nouns for a state as a whole: "Zambian authorities arrested ..." is Zambia acting.

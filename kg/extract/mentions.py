@@ -455,6 +455,8 @@ def concept_mention(token: Token) -> Mention:
     idx = {t.i for t in keep}
     while start - 1 in idx:
         start -= 1
+    if start < token.i and token.doc[start].lower_ == "dead" and start > 0 and token.doc[start - 1].pos_ == "VERB":
+        start += 1  # "shot dead two guards": how they were shot, not which guards
     span = token.doc[start:token.i + 1]
     return Mention(text=span.text, start=span.start_char, end=span.end_char, kind=CONCEPT,
                    name=span.text)
