@@ -1400,7 +1400,8 @@ def test_charges_are_reported_and_verdicts_asserted(nlp):
     # those with whom one spoke at a summit were there too; the body whose summit it was is no party
     ("Malawi's President Peter Mwale speaks with Zambian President Ruth Phiri and AU Chairman John Okello "
      "at the AU summit in Lusaka, July 9, 2016.",
-     {("Peter Mwale", "meet", "Ruth Phiri"), ("Peter Mwale", "meet", "John Okello"), ("Ruth Phiri", "meet", "John Okello")},
+     {("Peter Mwale", "meet", "Ruth Phiri"), ("Peter Mwale", "meet", "John Okello"),
+      ("Ruth Phiri", "meet", "John Okello")},
      ("AU", "meet", "Ruth Phiri")),
     # whom one asked during a meeting was at it
     ("Foreign Minister Ruth Phiri asked Peter Mwale, during a meeting this week, to close the border.",
@@ -1472,7 +1473,8 @@ def test_a_list_of_places_that_ends_in_a_common_noun_locates_none_in_another(nlp
 
 @pytest.mark.parametrize("text, expected", [
     # "shot dead": the victims are the guards (not "dead two guards"), and they died
-    ("Gunmen shot dead two guards in Tarija.", {("Gunmen", "shoot dead", "two guards"), ("two guards", "be shot dead", "*")}),
+    ("Gunmen shot dead two guards in Tarija.",
+     {("Gunmen", "shoot dead", "two guards"), ("two guards", "be shot dead", "*")}),
     ("Peter Mwale was shot dead on Monday.", {("Peter Mwale", "be shot dead", "*")}),
 ])
 def test_shot_dead(nlp, text, expected):

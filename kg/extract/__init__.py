@@ -9,9 +9,9 @@ from spacy.tokens import Doc
 
 from kg.extract.clauses import ANAPHOR, MentionIndex, sentence_events
 from kg.extract.coref import Antecedents, quoted_ranges, resolve_event
-from kg.extract.lexicon import (ACTOR_NOUNS, ATTACK_NOUNS, DEATH_VERBS, EVENT_NOUN_VERBS, HARM_VERBS, PASSIVE_EVENT_VERBS,
-                                  ROLE_NOUNS, SYMMETRIC, TALK_EVENTS, TITLE_HEADS, UNARY_EVENT_TYPES, UNARY_EVENT_VERBS,
-                                  participle)
+from kg.extract.lexicon import (ACTOR_NOUNS, ATTACK_NOUNS, DEATH_VERBS, EVENT_NOUN_VERBS, HARM_VERBS,
+                                  PASSIVE_EVENT_VERBS, ROLE_NOUNS, SYMMETRIC, TALK_EVENTS, TITLE_HEADS, UNARY_EVENT_TYPES,
+                                  UNARY_EVENT_VERBS, participle)
 from kg.extract.mentions import sentence_mentions
 from kg.extract.nominal import encounter_setting, nominal_events
 from kg.extract.roles import HOLDS_OFFICE, description_facts, role_facts

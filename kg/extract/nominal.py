@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
-from kg.extract.clauses import (ANAPHOR, MentionIndex, _by_agents, _factuality, _subject_heads, _time, arg_mentions, clause_tokens,
-                                lemma, nominal_topics, object_negated, temporal)
+from kg.extract.clauses import (ANAPHOR, MentionIndex, _by_agents, _factuality, _subject_heads, _time, arg_mentions,
+                                clause_tokens, lemma, nominal_topics, object_negated, temporal)
 from kg.extract.tokens import children, sentence_tokens, subtree_where
 from kg.timex import WEEKDAYS
 from kg.types import (ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention,
@@ -260,8 +260,8 @@ def nominal_events(sent: Span, record: Sentence, index: MentionIndex, *, referen
             supported_by = _support_subjects(noun, index) or _claimants(noun, index)
             agents, supported = supported_by or agents, bool(supported_by)
         elif noun.lower_ in lex.GATHERING_NOUNS and not any(a.kind == PERSON for a in agents):
-            # "X spoke at the NATO summit": the body that convened it, and X, who was there
-            # (the body is then named for whose summit it was, not as one who met them)
+            # "X spoke at the NATO summit": those who were there took part; NATO only says whose
+            # summit it was
             agents = _support_subjects(noun, index) or agents
         if not patients:
             patients = _support_targets(noun, event_type, index) or (_guests(noun, index) if supported else []) \
