@@ -151,7 +151,8 @@ class Resolver:
         if self._region_after_city(aid, m):
             return name_key(m.name), LOCATION
         allow_code = m.kind in {COUNTRY, PLACE} or "." in m.name or fold(m.name) in country_codes
-        if code := _country(m.name, allow_code, demonym=m.kind in {GROUP, COUNTRY}):
+        demonym = m.kind == COUNTRY or m.kind == GROUP and not _nationals(m.name)
+        if code := _country(m.name, allow_code, demonym=demonym):
             return f"iso-{code.lower()}", None
         if m.kind != GROUP and (capital := gaz.capital_of(_POSSESSIVE.sub("", m.name.strip()))):
             if self._reading(aid, m) == GOVERNMENT:
@@ -373,6 +374,14 @@ class Resolver:
             return (frozenset(c for a in ids for c in countries[a]),
                     frozenset(r for a in ids for r in regions[a]))
         return around
+
+
+def _nationals(name: str) -> bool:
+    """A plural demonym, which names people, not their country: "Iraqis fled", "Russians are
+    not willing to leave" (but "Iraqi", "Russian airstrikes" and "the French" are the country's)."""
+    gaz = gazetteer.load()
+    name = name.strip()
+    return name.endswith("s") and bool(gaz.demonym(name[:-1]) or name.endswith("es") and gaz.demonym(name[:-2]))
 
 
 def _country(text: str, allow_code: bool, *, demonym: bool = False) -> str | None:

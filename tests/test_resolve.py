@@ -199,6 +199,15 @@ def test_country_variants_are_one_node_with_iso_code():
     assert entities["iso-tr"].same_as == ("https://sws.geonames.org/298795/",)
 
 
+def test_a_plural_demonym_names_people_not_their_country():
+    # "Zambians fled", "Malawians voted": a group of people; "Zambian" (troops, airstrikes) is the country's
+    ex = _extraction("a", ("Zambians", "group"), ("Zambian", "group"), ("Malawians", "group"))
+    entities, keys = _resolve(ex)
+    assert keys[("a", 9)] == "iso-zm"
+    assert keys[("a", 0)] != "iso-zm" and entities[keys[("a", 0)]].label == "Zambians"
+    assert entities[keys[("a", 17)]].label == "Malawians"
+
+
 def test_a_short_form_the_corpus_uses_as_a_country_is_one_even_when_tagged_otherwise():
     ex = _extraction("a", ("US", "organization"), ("U.S.", "country"), ("IS", "organization"),
                      ("the Governments of the United States", "organization", "Governments of the United States"))
