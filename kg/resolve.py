@@ -220,38 +220,34 @@ class Resolver:
         """A person's name that is a shorter form of one fuller name, in the same article, else in
         the whole corpus: "Maria Ferraz" or "Ana Ferraz" after "Ana Maria Ferraz" (a first name
         dropped, or a middle one). Two fuller names it could shorten leave it alone."""
-        people: set[str] = set()
-        by_article: dict[str, set[str]] = defaultdict(set)
-        for aid, m in self.mentions:
-            key = keys[mention_key(aid, m)]
-            if m.kind == PERSON and len(key.split()) > 1 and ":" not in key and not key.startswith("iso-"):
-                people.add(key)
-                by_article[aid].add(key)
-        people |= self.known_full_names
+        by_article = self._full_names(keys)
         fuller: dict[str, set[str]] = defaultdict(set)  # shorter form -> the fuller names it shortens
-        for key in people:
+        for key in set().union(self.known_full_names, *by_article.values()):
             words = key.split()
             if len(words) > 2 and all(_given_name(w) for w in words[:-1]):
                 for k in range(1, len(words) - 1):
                     fuller[" ".join(words[k:])].add(key)  # a first name (or more) dropped
                 fuller[f"{words[0]} {words[-1]}"].add(key)  # the middle names dropped
-        for (aid, start, end, office), key in list(keys.items()):
-            if office or key not in fuller:
-                continue
-            local = fuller[key] & by_article.get(aid, set())
-            if len(local) == 1:
-                keys[(aid, start, end, office)] = next(iter(local))
-            elif not local and len(fuller[key]) == 1:
-                keys[(aid, start, end, office)] = next(iter(fuller[key]))
+        for mkey, key in list(keys.items()):
+            if not mkey[3] and key in fuller:
+                _bind_unambiguous(keys, mkey, fuller[key] & by_article.get(mkey[0], set()), fuller[key])
+
+    def _full_names(self, keys: dict[MentionKey, str]) -> dict[str, set[str]]:
+        """Each article's people named by a full name (two words or more), as entity keys."""
+        by_article: dict[str, set[str]] = defaultdict(set)
+        for aid, m in self.mentions:
+            key = keys[mention_key(aid, m)]
+            if m.kind == PERSON and len(key.split()) > 1 and ":" not in key and not key.startswith("iso-"):
+                by_article[aid].add(key)
+        return by_article
 
     def _bind_surnames(self, keys: dict[MentionKey, str]) -> None:
         full_names: dict[str, set[str]] = defaultdict(set)  # surname -> full-name keys in the corpus
         by_article: dict[tuple[str, str], set[str]] = defaultdict(set)
         for key in self.known_full_names:
             full_names[key.split()[-1]].add(key)
-        for aid, m in self.mentions:
-            key = keys[mention_key(aid, m)]
-            if m.kind == PERSON and len(key.split()) > 1 and ":" not in key and not key.startswith("iso-"):
+        for aid, names in self._full_names(keys).items():
+            for key in names:
                 full_names[key.split()[-1]].add(key)
                 by_article[(aid, key.split()[-1])].add(key)
         # An acronym is no surname: "UN" and "U.N." fold to the "un" of "Park Min Un". (The kind
@@ -261,12 +257,8 @@ class Resolver:
             if office or len(key.split()) != 1 or ":" in key or key.startswith("iso-") \
                     or (aid, start, end, office) in acronyms:
                 continue
-            local = by_article.get((aid, key), set())
-            corpus = full_names.get(key, set())
-            if len(local) == 1:
-                keys[(aid, start, end, office)] = next(iter(local))
-            elif not local and len(corpus) == 1:
-                keys[(aid, start, end, office)] = next(iter(corpus))
+            _bind_unambiguous(keys, (aid, start, end, office), by_article.get((aid, key), set()),
+                              full_names.get(key, set()))
 
     def _bind_company_names(self, keys: dict[MentionKey, str]) -> None:
         """"Kestrel" for "Kestrel Systems" or "Orbis Motors Inc." in the same article: a company's
@@ -460,6 +452,15 @@ def _kind(key: str, kinds: Counter[str]) -> str:
     if key.startswith("office:"):
         return OFFICE
     return CONCEPT if key.startswith("concept:") else _vote(kinds)
+
+
+def _bind_unambiguous(keys: dict[MentionKey, str], mention: MentionKey, local: set[str], corpus: set[str]) -> None:
+    """Bind a mention to the one fuller name its article has, else, when its article has none, to
+    the one the corpus has; with two or more to choose from it is left alone."""
+    if len(local) == 1:
+        keys[mention] = next(iter(local))
+    elif not local and len(corpus) == 1:
+        keys[mention] = next(iter(corpus))
 
 
 def _given_name(word: str) -> bool:

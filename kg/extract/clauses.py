@@ -1038,8 +1038,12 @@ def _adverbial_gerund(verb: Token) -> bool:
 def _verdict(gov: Token) -> bool:
     """A judgement that takes the deed as done: a verdict, a sentence, praise or a penalty
     ("convicted", "found guilty", "thanked", "fined"), not a charge ("arrested", "accused", "sued")."""
-    return lemma(gov) in lex.VERDICT_HEADS or lemma(gov) in lex.SETTLED_JUDGEMENTS or any(
-        c.dep_ in {"oprd", "acomp"} and c.lower_ in lex.VERDICT_HEADS for c in children(gov))
+    return lemma(gov) in lex.VERDICT_HEADS or lemma(gov) in lex.SETTLED_JUDGEMENTS or _judged_as(gov, lex.VERDICT_HEADS)
+
+
+def _judged_as(gov: Token, words: frozenset[str]) -> bool:
+    """Whether the verb's complement is one of the words: "found guilty", "held responsible"."""
+    return any(c.dep_ in {"oprd", "acomp"} and c.lower_ in words for c in children(gov))
 
 
 def judged_deed(verb: Token) -> bool:
@@ -1049,8 +1053,7 @@ def judged_deed(verb: Token) -> bool:
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ not in {"for", "of"}:
         return False
     gov = prep.head
-    return lemma(gov) in lex.CHARGE_VERBS or lemma(gov) in lex.ACCUSATION_HEADS or any(
-        c.dep_ in {"oprd", "acomp"} and c.lower_ in lex.ACCUSATION_HEADS for c in children(gov))
+    return lemma(gov) in lex.CHARGE_VERBS or lemma(gov) in lex.ACCUSATION_HEADS or _judged_as(gov, lex.ACCUSATION_HEADS)
 
 
 def _discussed_gerund(verb: Token) -> bool:

@@ -212,7 +212,7 @@ def _served_place_end(doc: Doc, s: int, e: int) -> int | None:
     """Where the place a title serves ends in a span NER took for one name: "the envoy for Tarija
     Ana Ruiz", "ambassador to Chile Luis Soto Vega". The name after it needs two words: "for
     Chad Johnson" may be a name alone."""
-    if s == 0 or doc[s - 1].lower_ not in {"for", "to", "of"} or s < 2 or not (
+    if s < 2 or doc[s - 1].lower_ not in {"for", "to", "of"} or not (
             doc[s - 2].lower_ in TITLE_HEADS or doc[s - 2].lower_ in ROLE_NOUNS or doc[s - 2].lower_ in ACTOR_NOUNS):
         return None
     for k in range(e - 2, s, -1):

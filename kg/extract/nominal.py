@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lex
-from kg.extract.clauses import (ANAPHOR, MentionIndex, _by_agents, _factuality, _subject_heads, _time, arg_mentions,
-                                clause_tokens, lemma, nominal_topics, object_negated, temporal)
+from kg.extract.clauses import (ANAPHOR, MentionIndex, _by_agents, _dedupe, _factuality, _subject_heads, _time,
+                                arg_mentions, clause_tokens, lemma, nominal_topics, object_negated, temporal)
 from kg.extract.tokens import children, sentence_tokens, subtree_where
 from kg.timex import WEEKDAYS
 from kg.types import (ASSERTED, COUNTRY, GROUP, NEGATED, ORGANIZATION, PERSON, PLACE, REPORTED, Event, Mention,
@@ -106,11 +106,7 @@ def _support_subjects(noun: Token, index: MentionIndex) -> list[Mention]:
         return []
     found = [m for h in subjects for m in arg_mentions(h, index)]
     if present:  # "X spoke with Y at the summit", "asked Y, during a meeting, to ...": Y was there too
-        spans = {(m.start, m.end) for m in found}
-        for m in (m for h in _met_at(head) for m in arg_mentions(h, index) if m.kind == PERSON):
-            if (m.start, m.end) not in spans:
-                spans.add((m.start, m.end))
-                found.append(m)
+        found = _dedupe([*found, *(m for h in _met_at(head) for m in arg_mentions(h, index) if m.kind == PERSON)])
     return found
 
 
