@@ -369,8 +369,8 @@ class Resolver:
 
 
 def _nationals(name: str) -> bool:
-    """A plural demonym, which names people, not their country: "Iraqis fled", "Russians are
-    not willing to leave" (but "Iraqi", "Russian airstrikes" and "the French" are the country's)."""
+    """A plural demonym, which names people, not their country: "Zambians fled", "Malawians voted"
+    (but "Zambian", "Malawian airstrikes" and "the French" are the country's)."""
     gaz = gazetteer.load()
     name = name.strip()
     return name.endswith("s") and bool(gaz.demonym(name[:-1]) or name.endswith("es") and gaz.demonym(name[:-2]))
@@ -472,7 +472,7 @@ def _given_name(word: str) -> bool:
 
 
 # Words before a name that are no given name, though not titles the extractor splits off.
-_NOT_GIVEN_NAMES = frozenset("rev reverend lance corporal private father brother sister".split())
+_NOT_GIVEN_NAMES = frozenset("rev reverend corporal private father brother sister".split())
 
 
 def _preferred_label(names: Iterable[str], *, fullest: bool = True) -> str:
