@@ -6,7 +6,10 @@ Builds a corpus of about --words words from seeds/ and the eval benchmarks' docu
 each copy's sentences rotated so no two articles are the same text), then for each process count
 runs, each in a fresh child process:
   raw     spaCy's `nlp.pipe` over the same (ingested) texts, same model, components, batch size
-          and process count: the cost floor;
+          and process count, the model as spaCy loads it: the cost floor;
+  raw-kg  the same with the pipeline as `kg` loads it (kg.nlp.load: the paragraph-break component,
+          and kg.components' faster attribute ruler and lemmatizer, which give the same
+          annotations): what is left of `kg build` beside it is the cost of kg's own stages;
   build   the full `kg build --jobs N` (kg.pipeline.build): ingest, parse, extract, resolve+graph,
           write; with N > 1, N worker processes parse and extract;
   dask    (--engine dask) the same, sharded over a local Dask cluster.
@@ -158,14 +161,15 @@ def _child_main(conn, target, args) -> None:
     conn.send(result)
 
 
-def run_raw(texts: list[str], jobs: int, batch_size: int) -> dict:
-    """spaCy alone: load the same model with the same components, pipe the texts, drop the Docs."""
+def run_raw(texts: list[str], jobs: int, batch_size: int, pipeline: str = "spacy") -> dict:
+    """spaCy alone: load the same model with the same components, pipe the texts, drop the Docs.
+    pipeline "spacy": the model as spaCy loads it; "kg": as kg.nlp.load sets it up."""
     import spacy
 
     from kg import nlp as nlp_stage
 
     start = time.perf_counter()
-    nlp = spacy.load(nlp_stage.model_name())
+    nlp = spacy.load(nlp_stage.model_name()) if pipeline == "spacy" else nlp_stage.load()
     loaded = time.perf_counter()
     for doc in nlp.pipe(texts, n_process=jobs, batch_size=batch_size):
         pass
@@ -343,8 +347,12 @@ def _medians(seconds: dict[tuple[str, int], list[float]], repeat: int) -> str:
     """Median seconds per mode, build/raw per process count, and how builds scale with processes."""
     med = {key: statistics.median(values) for key, values in seconds.items()}
     lines = [f"\nmedians of {repeat} runs:"]
-    for (mode, jobs), value in sorted(med.items(), key=lambda kv: (kv[0][1], kv[0][0] != "raw", kv[0][0])):
-        ratio = f", b/a {med[('raw', jobs)] / value:.2f}" if mode != "raw" and ("raw", jobs) in med else ""
+    for (mode, jobs), value in sorted(med.items(), key=lambda kv: (kv[0][1], not kv[0][0].startswith("raw"),
+                                                                   kv[0][0])):
+        ratio = ""
+        if not mode.startswith("raw"):
+            ratio = "".join(f", {name} {med[(base, jobs)] / value:.2f}"
+                            for base, name in (("raw", "b/a"), ("raw-kg", "b/raw-kg")) if (base, jobs) in med)
         lines.append(f"  {mode:<6} {jobs} job(s): {value:.1f} s{ratio}")
     for mode in sorted({m for m, _ in med}):
         counts = sorted(j for m, j in med if m == mode)
@@ -392,6 +400,9 @@ def main(argv: list[str] | None = None) -> None:
                 raw = _in_child(run_raw, texts, jobs, nlp_stage.BATCH_SIZE)
                 say(_row("raw", jobs, words, raw, None))
                 seconds.setdefault(("raw", jobs), []).append(raw["seconds"])
+                raw_kg = _in_child(run_raw, texts, jobs, nlp_stage.BATCH_SIZE, "kg")
+                say(_row("raw-kg", jobs, words, raw_kg, None))
+                seconds.setdefault(("raw-kg", jobs), []).append(raw_kg["seconds"])
                 for engine in args.engine:
                     out = Path(tmp) / f"out-{engine}-{jobs}"
                     if engine == "local":

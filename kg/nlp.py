@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg import components
 from kg.errors import E, KGError
 from kg.types import Article
 
@@ -66,6 +67,7 @@ def load(requested: str | None = None) -> Language:
         lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
         if lookups is not None and lookups.has_table("lemma_index"):
             _known_verbs = frozenset(lookups.get_table("lemma_index").get("verb", ()))
+    components.speed_up(nlp)
     return nlp
 
 
