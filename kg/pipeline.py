@@ -15,6 +15,7 @@ from rdflib import RDF, RDFS, Graph
 from kg import nlp as nlp_stage
 from kg.errors import E, KGError
 from kg.extract import extract
+from kg.forking import forked
 from kg.graph import GraphBuilder
 from kg.ingest import read_articles
 from kg.resolve import Resolver
@@ -314,11 +315,12 @@ def _write_outputs(graph: Triples, options: BuildOptions) -> list[Path]:
     outputs = [options.out / GRAPH_FILE]
     html = options.out / HTML_FILE
     # With --jobs > 1 the user has given this build more than one core: the page is drawn in a
-    # forked copy of this process while this one writes the Turtle. Not after a Dask run, whose
-    # client may leave threads behind (a fork copies their locks, not the threads).
-    html_done = _forked(write_html, graph, html, max_nodes=HTML_MAX_NODES) \
-        if options.html and options.jobs > 1 and options.engine == "local" else None
-    write_graph(graph, outputs[0])
+    # forked copy of this process while the Turtle is written, itself in two halves (one forked).
+    # Not after a Dask run, whose client may leave threads behind (a fork copies their locks, not
+    # the threads).
+    cores = options.jobs if options.engine == "local" else 1
+    html_done = forked(write_html, graph, html, max_nodes=HTML_MAX_NODES) if options.html and cores > 1 else None
+    write_graph(graph, outputs[0], processes=cores)
     _write_ontology(options.out / ONTOLOGY_FILE)
     outputs.append(options.out / ONTOLOGY_FILE)
     if options.html:
@@ -333,48 +335,6 @@ def _write_outputs(graph: Triples, options: BuildOptions) -> list[Path]:
         load_into_store(outputs[0], options.store)
         outputs.append(options.store)
     return outputs
-
-
-def _forked(task: Callable[..., object], *args, **kwargs) -> Callable[[], None] | None:
-    """Start task(*args, **kwargs) in a forked child, which reads this process's memory as it is
-    (nothing is copied or sent); returns a function that waits for it and raises its error. None
-    where processes cannot fork (the caller then runs the task itself).
-
-    Only for tasks whose result is a file: the child's objects never come back.
-    """
-    import multiprocessing as mp
-
-    if "fork" not in mp.get_all_start_methods():
-        return None
-    ctx = mp.get_context("fork")
-    reader, writer = ctx.Pipe(duplex=False)
-
-    def child() -> None:
-        try:
-            task(*args, **kwargs)
-            writer.send(None)
-        except BaseException as err:  # sent to the parent, which raises it
-            try:
-                writer.send(err)
-            except Exception:  # an error that cannot be pickled: its text
-                writer.send(RuntimeError(f"{type(err).__name__}: {err}"))
-
-    process = ctx.Process(target=child, daemon=True)
-    process.start()
-    writer.close()
-
-    def wait() -> None:
-        try:
-            error = reader.recv()
-        except EOFError:
-            error = RuntimeError(f"the process running {task.__name__} ended with exit code {process.exitcode}")
-        finally:
-            process.join()
-            reader.close()
-        if error is not None:
-            raise error
-
-    return wait
 
 
 def _write_ontology(path: Path) -> None:

@@ -96,27 +96,6 @@ def test_same_input_gives_byte_identical_output(built, tmp_path):
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes()
 
 
-def _write_marker(path: Path) -> None:
-    path.write_text("drawn", encoding="utf-8")
-
-
-def _fail(path: Path) -> None:
-    raise PermissionError(f"cannot write {path}")
-
-
-def test_a_forked_writer_writes_its_file_and_its_error_reaches_the_parent(tmp_path):
-    from kg.pipeline import _forked
-
-    done = _forked(_write_marker, tmp_path / "page.html")
-    if done is None:
-        pytest.skip("this platform cannot fork")
-    done()
-    assert (tmp_path / "page.html").read_text(encoding="utf-8") == "drawn"
-    failed = _forked(_fail, tmp_path / "other.html")
-    with pytest.raises(PermissionError, match="other.html"):
-        failed()
-
-
 def test_a_one_process_build_keeps_spacys_vocabulary_bounded(monkeypatch):
     # A long run adds every new word to the pipeline's StringStore; articles are parsed in memory
     # zones, so the strings of articles done with are dropped (the records hold their own copies).
