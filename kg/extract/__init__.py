@@ -28,13 +28,15 @@ DIRECT_SYMMETRIC = {"meet"}
 def extract(doc: Doc, article: Article) -> ArticleExtraction:
     """Mentions, events and facts of one article, each traced to its sentence."""
     sentences, mentions, events, facts = [], [], [], []
-    antecedents = Antecedents(quoted_ranges(doc_text(doc, article.text)))
+    whole = doc_text(doc, article.text)
+    antecedents = Antecedents(quoted_ranges(whole))
     setting = _Setting()
     for i, sent in enumerate(doc.sents):
-        if not sent.text.strip() or _excluded(article, sent.start_char, sent.end_char):
+        start, end = sent.start_char, sent.end_char
+        text = whole[start:end].rstrip()  # sent.text, not made again from its tokens; a paragraph
+        if not text.strip() or _excluded(article, start, end):  # break belongs to no sentence
             continue
-        text = sent.text.rstrip()  # a paragraph break belongs to no sentence
-        record = Sentence(index=i, start=sent.start_char, end=sent.start_char + len(text), text=text)
+        record = Sentence(index=i, start=start, end=start + len(text), text=text)
         index = MentionIndex(antecedents.known_people(sentence_mentions(sent)))
         # titles first: a name with a title before it is a person's, whatever NER made of it
         roles = list(role_facts(sent, record, index))
