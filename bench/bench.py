@@ -357,7 +357,10 @@ def _medians(seconds: dict[tuple[str, int], list[float]], repeat: int) -> str:
     for mode in sorted({m for m, _ in med}):
         counts = sorted(j for m, j in med if m == mode)
         if len(counts) > 1 and counts[0] == 1:
-            lines += [f"  {mode} {j} jobs / 1 job: {med[(mode, 1)] / med[(mode, j)]:.2f}x" for j in counts[1:]]
+            for j in counts[1:]:
+                paired = " ".join(f"{one / many:.2f}" for one, many in zip(seconds[(mode, 1)], seconds[(mode, j)]))
+                lines.append(f"  {mode} {j} jobs / 1 job: {med[(mode, 1)] / med[(mode, j)]:.2f}x"
+                             + (f" (run by run: {paired})" if repeat > 1 else ""))
     return "\n".join(lines)
 
 
@@ -395,8 +398,10 @@ def main(argv: list[str] | None = None) -> None:
             f"{nlp_stage.model_name()}, batch size {nlp_stage.BATCH_SIZE}, {psutil.cpu_count()} cores")
         say(HEADER)
         seconds: dict[tuple[str, int], list[float]] = {}
-        for jobs in args.jobs:
-            for _ in range(args.repeat):  # raw and build alternate, so that a slow spell hits both
+        # Modes and process counts alternate (raw, raw-kg, build; 1 job, 2 jobs; again), so that a
+        # slow spell of the machine hits all of them, not the runs of one process count.
+        for _ in range(args.repeat):
+            for jobs in args.jobs:
                 raw = _in_child(run_raw, texts, jobs, nlp_stage.BATCH_SIZE)
                 say(_row("raw", jobs, words, raw, None))
                 seconds.setdefault(("raw", jobs), []).append(raw["seconds"])
