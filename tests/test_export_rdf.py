@@ -15,7 +15,6 @@ from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg.errors import E, KGError
-from kg.export import rdf as rdf_export
 from kg.export.rdf import FORMATS, serialize, split_by_article, write_graph
 from kg.query import load_graph
 
@@ -142,18 +141,6 @@ def test_write_graph_infers_the_format_and_leaves_no_temporary_file(news, tmp_pa
     assert (tmp_path / "out" / "graph.nt").read_bytes() == serialize(news, "ntriples")
     write_graph(news, tmp_path / "graph.txt", "turtle")
     assert (tmp_path / "graph.txt").read_bytes() == serialize(news, "turtle")
-
-
-@pytest.mark.parametrize("split_at", [1, 2, 10_000])
-def test_turtle_written_in_two_processes_is_the_same_document(news, tmp_path, monkeypatch, split_at):
-    # split_at 1 and 2 split the news graph's subjects in two halves (one written by a forked
-    # process); 10,000 is more subjects than it has, so it is written by this process alone.
-    monkeypatch.setattr(rdf_export, "SPLIT_SUBJECTS", split_at)
-    write_graph(news, tmp_path / "two.ttl", processes=2)
-    written = (tmp_path / "two.ttl").read_bytes()
-    assert written == serialize(news, "turtle")
-    assert isomorphic(rdflib.Graph().parse(data=written.decode("utf-8"), format="turtle"), news)
-    assert [p.name for p in tmp_path.iterdir()] == ["two.ttl"]
 
 
 def test_unknown_format_and_extension_list_the_valid_ones(news, tmp_path):

@@ -22,12 +22,10 @@ from __future__ import annotations
 import io
 import json
 import re
-import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 import networkx as nx
 import rdflib
@@ -39,7 +37,6 @@ from rdflib.term import Node
 
 from kg.atomic import atomic_open, atomic_write_bytes
 from kg.errors import E, KGError
-from kg.forking import forked
 from kg.triples import Triples
 from kg.vocab import KG, NIF, PREFIXES, PROV, SCHEMA
 
@@ -59,9 +56,6 @@ KNOWN_PREFIXES: dict[str, str] = {
 # A local name we write as prefix:local; anything else is written as a full <IRI>, which every
 # Turtle parser reads (PN_LOCAL escapes and leading digits are not safe with older parsers).
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
-# Subjects from which a Turtle document is written in two processes when two are given: below
-# this, starting a process costs more than it saves.
-SPLIT_SUBJECTS = 20_000
 
 
 @dataclass(frozen=True)
@@ -161,40 +155,29 @@ def _turtle_blocks(triples: Iterable[Triple] | Triples, terms: _Terms, indent: s
 
 
 def _turtle_block_list(triples: Iterable[Triple] | Triples, terms: _Terms, indent: str = "") -> list[str]:
-    """Subject blocks `s p o1, o2 ; p2 o3 .\n` in sorted order."""
-    by_subject = _grouped(triples)
-    return _blocks(by_subject, sorted(by_subject, key=_term_key), terms, indent)
-
-
-def _grouped(triples: Iterable[Triple] | Triples) -> dict[Node, dict[Node, list[Node]]]:
-    """subject -> predicate -> objects (a build's Triples are grouped so already)."""
-    if isinstance(triples, Triples):
-        return triples.by_subject()
-    by_subject: dict[Node, dict[Node, list[Node]]] = {}
-    for s, p, o in triples:
-        by_p = by_subject.get(s)
-        if by_p is None:
-            by_subject[s] = {p: [o]}
-        elif (objects := by_p.get(p)) is None:
-            by_p[p] = [o]
-        else:
-            objects.append(o)
-    return by_subject
-
-
-def _blocks(by_subject: dict[Node, dict[Node, list[Node]]], subjects: Sequence[Node], terms: _Terms,
-            indent: str = "") -> list[str]:
-    """The blocks of these subjects, in their order.
+    """Subject blocks `s p o1, o2 ; p2 o3 .\n` in sorted order.
 
     Hot on large graphs (half a million triples): a build's Triples are grouped by subject once,
     for this and the HTML; predicates' text and order keys are computed once per predicate, not
     once per triple; a single object needs no sort.
     """
+    if isinstance(triples, Triples):
+        by_subject = triples.by_subject()
+    else:
+        by_subject = {}
+        for s, p, o in triples:
+            by_p = by_subject.get(s)
+            if by_p is None:
+                by_subject[s] = {p: [o]}
+            elif (objects := by_p.get(p)) is None:
+                by_p[p] = [o]
+            else:
+                objects.append(o)
     verbs: dict[Node, tuple[tuple, str]] = {}  # predicate -> (order key, text)
     term, term_key = terms.term, _term_key
     separator = f" ;\n{indent}    "
     blocks = []
-    for s in subjects:
+    for s in sorted(by_subject, key=term_key):
         by_p = by_subject[s]
         for p in by_p:
             if p not in verbs:
@@ -254,43 +237,17 @@ def _write_turtle(graph: rdflib.Graph) -> bytes:
     return "".join(_turtle_parts(graph)).encode("utf-8")
 
 
-def _turtle_parts(graph: rdflib.Graph, processes: int = 1) -> Iterator[str]:
+def _turtle_parts(graph: rdflib.Graph) -> Iterator[str]:
     """The Turtle document in pieces: the prefixes its terms use, then each subject's block. A file
     is written from them piece by piece: a million triples' document is never one string, nor
-    one string and its bytes.
-
-    With processes > 1 and a large graph, a forked copy of this process writes the blocks of the
-    second half of the subjects into a temporary file while this one makes the first half's; the
-    document is the same, byte for byte.
-    """
+    one string and its bytes."""
     terms = _Terms(graph)
-    by_subject = _grouped(triples_of(graph))
-    subjects = sorted(by_subject, key=_term_key)
-    cut = len(subjects) // 2
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as part:
-        other = forked(_write_blocks, by_subject, subjects[cut:], terms, part) \
-            if processes > 1 and len(subjects) >= SPLIT_SUBJECTS else None
-        blocks = _blocks(by_subject, subjects[:cut] if other else subjects, terms)
-        if other:
-            terms.used |= other()
-        yield terms.header()
-        for i, block in enumerate(blocks):
-            if i:
-                yield "\n"
-            yield block
-        if other:
-            part.seek(0)
+    blocks = _turtle_block_list(triples_of(graph), terms)
+    yield terms.header()
+    for i, block in enumerate(blocks):
+        if i:
             yield "\n"
-            while chunk := part.read(1 << 20):
-                yield chunk
-
-
-def _write_blocks(by_subject: dict[Node, dict[Node, list[Node]]], subjects: Sequence[Node], terms: _Terms,
-                  out: IO[str]) -> set[str]:
-    """Write these subjects' blocks (blank lines between) to `out`; returns the namespaces used."""
-    out.write("\n".join(_blocks(by_subject, subjects, terms)))
-    out.flush()
-    return terms.used
+        yield block
 
 
 def _write_trig(graph: rdflib.Graph) -> bytes:
@@ -442,12 +399,11 @@ def serialize(graph: rdflib.Graph, fmt: str = DEFAULT_FORMAT) -> bytes:
     return get_format(fmt).write(graph)
 
 
-def write_graph(graph: rdflib.Graph, path: str | Path, fmt: str | None = None, *, processes: int = 1) -> None:
-    """Write the graph atomically; the format is named or inferred from the file extension.
-    `processes`: the cores the caller gives it (Turtle uses two for a large graph)."""
+def write_graph(graph: rdflib.Graph, path: str | Path, fmt: str | None = None) -> None:
+    """Write the graph atomically; the format is named or inferred from the file extension."""
     chosen = get_format(fmt) if fmt else format_for_path(path)
     if chosen.write is _write_turtle:
         with atomic_open(path, "w", encoding="utf-8") as f:
-            f.writelines(_turtle_parts(graph, processes))
+            f.writelines(_turtle_parts(graph))
         return
     atomic_write_bytes(path, chosen.write(graph))
