@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
 # Token attributes a pattern may test, as Doc.to_array reads them (string ids and flags).
@@ -248,8 +249,10 @@ def make_lemmatizer(nlp: Language, name: str) -> CachedLemmatizer:
 
 def speed_up(nlp: Language) -> None:
     """Put the stand-ins in place of the model's attribute ruler and lemmatizer (which stay
-    loaded, disabled, and do the work the stand-ins hand them)."""
-    for original, stand_in in (("attribute_ruler", "kg_attribute_ruler"), ("lemmatizer", "kg_lemmatizer")):
-        if original in nlp.pipe_names:
+    loaded, disabled, and do the work the stand-ins hand them). A component of another kind under
+    either name (a trainable lemmatizer, say) is left as it is."""
+    for original, stand_in, kind in (("attribute_ruler", "kg_attribute_ruler", AttributeRuler),
+                                     ("lemmatizer", "kg_lemmatizer", Lemmatizer)):
+        if original in nlp.pipe_names and isinstance(nlp.get_pipe(original), kind):
             nlp.add_pipe(stand_in, after=original)
             nlp.disable_pipe(original)

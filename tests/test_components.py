@@ -102,3 +102,10 @@ def test_a_full_lemma_cache_starts_again_with_the_same_answers(pipelines, monkey
         assert [t.lemma_ for t in expected] == [t.lemma_ for t in got]
     kept = {orth for orth, _, _ in fast.get_pipe("kg_lemmatizer").cache}
     assert fast.vocab.strings["ferries"] in kept and fast.vocab.strings["nothin'"] not in kept
+
+
+def test_a_component_of_another_kind_under_the_name_is_left_alone():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer", name="lemmatizer")
+    components.speed_up(nlp)
+    assert nlp.pipe_names == ["lemmatizer"]
