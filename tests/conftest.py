@@ -7,8 +7,14 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.vocab import KG, KIND_CLASSES, NIF, PREFIXES, PROV, SCHEMA, IRIs, relation_iri
 
-# Not rdflib.XSD: pytest probes module attributes and the closed namespace warns.
-XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
+
+def xsd(name: str) -> URIRef:
+    """An XML Schema datatype IRI. Not rdflib's XSD at module level: pytest probes every module
+    attribute for fixture markers, and a closed namespace warns at each unknown name."""
+    return URIRef("http://www.w3.org/2001/XMLSchema#" + name)
+
+
+XSD_DATE = xsd("date")
 
 
 class GraphBuilder:

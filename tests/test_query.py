@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import rdflib
 from rdflib import Literal, URIRef
-from rdflib import namespace
 from rdflib.compare import isomorphic
 
 from kg.errors import E, KGError
 from kg.export.rdf import write_graph
 from kg.query import QueryResult, format_result, load_graph, run_query
+from conftest import xsd
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEWS = FIXTURES / "news.ttl"
@@ -129,13 +129,15 @@ def test_missing_query_file(news, tmp_path):
 
 # ---------------------------------------------------------------- formats
 
-XSD = namespace.XSD  # not at module level as an import: pytest probes closed namespaces
+
+
+
 SAMPLE = QueryResult(
     "select",
     ("s", "label", "n", "date"),
     (
         (BLINKEN, Literal('Antony "Tony", Blinken'), Literal(3), None),
-        (FIDAN, Literal("Hakan\tFidan", lang="tr"), Literal(5), Literal("2024-03-12", datatype=XSD.date)),
+        (FIDAN, Literal("Hakan\tFidan", lang="tr"), Literal(5), Literal("2024-03-12", datatype=xsd("date"))),
     ),
 )
 
@@ -146,11 +148,11 @@ def test_json_is_the_w3c_results_format():
         "results": {"bindings": [
             {"s": {"type": "uri", "value": str(BLINKEN)},
              "label": {"type": "literal", "value": 'Antony "Tony", Blinken'},
-             "n": {"type": "literal", "value": "3", "datatype": str(XSD.integer)}},
+             "n": {"type": "literal", "value": "3", "datatype": str(xsd("integer"))}},
             {"s": {"type": "uri", "value": str(FIDAN)},
              "label": {"type": "literal", "value": "Hakan\tFidan", "xml:lang": "tr"},
-             "n": {"type": "literal", "value": "5", "datatype": str(XSD.integer)},
-             "date": {"type": "literal", "value": "2024-03-12", "datatype": str(XSD.date)}},
+             "n": {"type": "literal", "value": "5", "datatype": str(xsd("integer"))},
+             "date": {"type": "literal", "value": "2024-03-12", "datatype": str(xsd("date"))}},
         ]},
     }
 
@@ -166,8 +168,8 @@ def test_csv_is_the_w3c_results_format():
 def test_tsv_is_the_w3c_results_format():
     assert format_result(SAMPLE, "tsv") == (
         "?s\t?label\t?n\t?date\n"
-        f'<{BLINKEN}>\t"Antony \\"Tony\\", Blinken"\t"3"^^<{XSD.integer}>\t\n'
-        f'<{FIDAN}>\t"Hakan\\tFidan"@tr\t"5"^^<{XSD.integer}>\t"2024-03-12"^^<{XSD.date}>\n'
+        f'<{BLINKEN}>\t"Antony \\"Tony\\", Blinken"\t"3"^^<{xsd("integer")}>\t\n'
+        f'<{FIDAN}>\t"Hakan\\tFidan"@tr\t"5"^^<{xsd("integer")}>\t"2024-03-12"^^<{xsd("date")}>\n'
     )
 
 

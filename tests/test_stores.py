@@ -24,12 +24,12 @@ import pytest
 import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import XSD
 
 from kg.errors import E, KGError
 from kg.export.rdf import FORMATS, split_by_article, write_graph
 from kg.query import QueryResult, load_graph, run_query
 from kg.store import load_into_store, open_store, push_to_endpoint
+from conftest import xsd
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -44,16 +44,17 @@ def news() -> rdflib.Graph:
     return load_graph(NEWS)
 
 
+
 # Oxigraph stores every integer-derived datatype (xsd:nonNegativeInteger, xsd:int...) as
 # xsd:integer: the same number, but DATATYPE() and the answer's datatype differ from rdflib's.
-_INTEGER_TYPES = {XSD[name] for name in (
+_INTEGER_TYPES = {xsd(name) for name in (
     "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
     "long", "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
 
 
 def _canonical(term):
     if isinstance(term, Literal) and term.datatype in _INTEGER_TYPES:
-        return Literal(str(term), datatype=XSD.integer)
+        return Literal(str(term), datatype=xsd("integer"))
     return term
 
 
@@ -89,8 +90,8 @@ def test_plain_literal_patterns_match_in_the_store(oxigraph_dir):
 
 def test_store_keeps_offsets_as_numbers_but_not_their_derived_datatype(oxigraph_dir, news):
     query = "SELECT ?b WHERE { <https://example.org/kg/article/a1#char=0,100> nif:beginIndex ?b }"
-    assert run_query(news, query).rows == ((Literal("0", datatype=XSD.nonNegativeInteger),),)
-    assert run_query(oxigraph_dir, query).rows == ((Literal("0", datatype=XSD.integer),),)
+    assert run_query(news, query).rows == ((Literal("0", datatype=xsd("nonNegativeInteger")),),)
+    assert run_query(oxigraph_dir, query).rows == ((Literal("0", datatype=xsd("integer")),),)
 
 
 def test_store_ask_and_construct(oxigraph_dir, news):
@@ -326,7 +327,7 @@ def _json_term(value: dict | None):
         return Literal(value["value"], lang=value["xml:lang"])
     datatype = value.get("datatype")
     # Virtuoso answers SPARQL 1.0 style ("typed-literal"), and may type plain strings as xsd:string.
-    if datatype in (None, str(XSD.string)):
+    if datatype in (None, str(xsd("string"))):
         return Literal(value["value"])
     return Literal(value["value"], datatype=URIRef(datatype))
 
