@@ -1,7 +1,9 @@
 """Work done beside the main process in a forked copy of it, for the stages after parsing.
 
 A forked child reads the parent's memory as it is: a graph of half a million triples is neither
-copied nor sent. Used only where the user has given the build more than one core (--jobs > 1).
+serialised nor sent, though each page either process writes to is copied then (measured in a
+200k-word build: drawing the page took 1.2 s of CPU in a child against 0.8 s in the parent). Used
+only where the user has given the build more than one core (--jobs > 1).
 """
 
 from __future__ import annotations
