@@ -45,7 +45,9 @@ class IndexedAttributeRuler:
 
     def __init__(self, ruler) -> None:
         self.ruler = ruler
-        self._size = -1  # the number of pattern groups indexed; rebuilt when the ruler has more
+        # What the index was made from: the ruler's Matcher (a new one after `clear`, as when the
+        # ruler is initialised again) and its number of pattern groups (more after `add`).
+        self._source: tuple[object, int] | None = None
         self._compiled: _CompiledPatterns | None = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -56,8 +58,9 @@ class IndexedAttributeRuler:
         return doc
 
     def _patterns(self, doc: Doc) -> _CompiledPatterns | None:
-        if self._size != len(self.ruler.attrs):
-            self._size = len(self.ruler.attrs)
+        source = self._source
+        if source is None or source[0] is not self.ruler.matcher or source[1] != len(self.ruler.attrs):
+            self._source = (self.ruler.matcher, len(self.ruler.attrs))
             self._compiled = _CompiledPatterns.of(self.ruler.patterns, doc.vocab.strings)
         return self._compiled
 

@@ -84,6 +84,17 @@ def test_patterns_added_later_are_indexed():
     assert [t.tag_ for t in stand_in(nlp.make_doc("the ship docked"))] == ["DT", "NN", "VBD"]
 
 
+def test_patterns_given_again_after_a_clear_replace_the_old_ones():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "ship"}]], {"TAG": "NN"})
+    stand_in = components.IndexedAttributeRuler(ruler)
+    assert [t.tag_ for t in stand_in(nlp.make_doc("the ship"))] == ["", "NN"]
+    ruler.clear()  # as when the ruler is initialised again: as many groups, other patterns
+    ruler.add([[{"LOWER": "the"}]], {"TAG": "DT"})
+    assert [t.tag_ for t in stand_in(nlp.make_doc("the ship"))] == ["DT", ""]
+
+
 def test_later_patterns_take_precedence_as_in_the_model():
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")
