@@ -33,8 +33,9 @@ _FLAG_ATTRS = ("IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_TITLE", "IS_U
 # The order in which a first token's tests are tried as the index key: the most selective first.
 _KEY_PREFERENCE = ("ORTH", "LOWER", "NORM", "LEMMA", "TAG", "DEP", "POS", *_FLAG_ATTRS)
 _EQ, _IN, _NOT_IN, _REGEX = 0, 1, 2, 3
-# Entries kept in the lemma cache before it starts again (its keys grow with the vocabulary).
-LEMMA_CACHE_SIZE = 200_000
+# Entries the lemma cache and a REGEX test's answers keep before they start again (their keys
+# grow with the vocabulary).
+CACHE_SIZE = 200_000
 
 # One test of one token: (column in the Doc array, kind, the id or the set of ids).
 Check = tuple[int, int, object]
@@ -184,7 +185,7 @@ class _Regex:
     def __call__(self, value: int) -> bool:
         answer = self.answers.get(value)
         if answer is None:
-            if len(self.answers) > LEMMA_CACHE_SIZE:
+            if len(self.answers) > CACHE_SIZE:
                 self.answers.clear()
             answer = self.answers[value] = bool(self.regex.search(self.strings[value]))
         return answer
@@ -206,7 +207,7 @@ class CachedLemmatizer:
         inner = self.lemmatizer
         if getattr(inner, "mode", None) not in {"rule", "lookup"} or not getattr(inner, "_validated", False):
             return inner(doc)  # the first Doc also lets the model's component check its tables
-        if len(self.cache) > LEMMA_CACHE_SIZE:
+        if len(self.cache) > CACHE_SIZE:
             self.cache.clear()
         array = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = array[:, 3].copy()  # spaCy's own array type, written back in one call

@@ -319,8 +319,8 @@ def _write_outputs(graph: Triples, options: BuildOptions) -> list[Path]:
     # client may leave threads behind (a fork copies their locks, not the threads). The Turtle is
     # not split over a second fork: in a build, the copies' page faults cost more than the half
     # saved (write 1.27-1.47 s without that split, 1.73-1.86 s with it, at 200k words).
-    cores = options.jobs if options.engine == "local" else 1
-    html_done = forked(write_html, graph, html, max_nodes=HTML_MAX_NODES) if options.html and cores > 1 else None
+    html_done = forked(write_html, graph, html, max_nodes=HTML_MAX_NODES) \
+        if options.html and options.jobs > 1 and options.engine == "local" else None
     write_graph(graph, outputs[0])
     _write_ontology(options.out / ONTOLOGY_FILE)
     outputs.append(options.out / ONTOLOGY_FILE)

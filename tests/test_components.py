@@ -107,7 +107,7 @@ def test_later_patterns_take_precedence_as_in_the_model():
 
 def test_a_full_lemma_cache_starts_again_with_the_same_answers(pipelines, monkeypatch):
     stock, fast = pipelines
-    monkeypatch.setattr(components, "LEMMA_CACHE_SIZE", 5)
+    monkeypatch.setattr(components, "CACHE_SIZE", 5)
     other = "The ferries docked at Lusaka's harbour on Monday."
     for expected, got in zip(stock.pipe([RARE, other]), fast.pipe([RARE, other]), strict=True):
         assert [t.lemma_ for t in expected] == [t.lemma_ for t in got]
