@@ -94,12 +94,13 @@ class _Terms:
 
     def _iri(self, iri: str) -> tuple[str | None, str]:
         # Memoised: a graph names the same predicates and entities over and over, and an IRI's
-        # validity is checked (by n3()) once.
+        # validity is checked (by n3()) once. Its namespace is marked used then: every text this
+        # gives is written.
         hit = self._found.get(iri)
         if hit is None:
             hit = self._found[iri] = self._written(iri)
-        if hit[0] is not None:
-            self.used.add(hit[0])
+            if hit[0] is not None:
+                self.used.add(hit[0])
         return hit
 
     def _written(self, iri: str) -> tuple[str | None, str]:
@@ -120,9 +121,13 @@ class _Terms:
         return text if namespace is not None else None
 
     def term(self, term: Node) -> str:
-        if isinstance(term, URIRef):
-            return self._iri(str(term))[1]
-        if isinstance(term, Literal):
+        # Exact types first: isinstance() of a Literal against URIRef goes through rdflib's ABC
+        # machinery, and this runs once per object written.
+        cls = type(term)
+        if cls is URIRef or cls is not Literal and isinstance(term, URIRef):
+            text = str(term)
+            return (self._found.get(text) or self._iri(text))[1]
+        if cls is Literal or isinstance(term, Literal):
             if term.datatype is None and term.language is None:
                 return term._quote_encode()  # what _literal_n3 gives a plain string, without its checks
             # Typed literals are mostly offsets and dates, the same few objects over and over.
@@ -173,20 +178,22 @@ def _turtle_block_list(triples: Iterable[Triple] | Triples, terms: _Terms, inden
                 by_p[p] = [o]
             else:
                 objects.append(o)
-    verbs: dict[Node, tuple[tuple, str]] = {}  # predicate -> (order key, text)
+    # The predicates of a subject, in written order with their text, per set of predicates: nodes
+    # of one kind (every mention, every sentence) have the same predicates, added in the same order.
+    orders: dict[tuple[Node, ...], list[tuple[Node, str]]] = {}
     term, term_key = terms.term, _term_key
     separator = f" ;\n{indent}    "
     blocks = []
     for s in sorted(by_subject, key=term_key):
         by_p = by_subject[s]
-        for p in by_p:
-            if p not in verbs:
-                verbs[p] = (_predicate_key(p), "a" if p == RDF.type else term(p))
+        order = orders.get(shape := tuple(by_p))
+        if order is None:
+            order = orders[shape] = [(p, "a" if p == RDF.type else term(p)) for p in sorted(by_p, key=_predicate_key)]
         lines = []
-        for p in sorted(by_p, key=lambda q: verbs[q][0]):
+        for p, verb in order:
             objects = by_p[p]
             text = term(objects[0]) if len(objects) == 1 else ", ".join(term(o) for o in sorted(objects, key=term_key))
-            lines.append(f"{verbs[p][1]} {text}")
+            lines.append(f"{verb} {text}")
         blocks.append(f"{indent}{term(s)} {separator.join(lines)} .\n")
     return blocks
 
