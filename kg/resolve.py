@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from kg import gazetteer, places
 from kg.extract.lexicon import COMPANY_NAME_ENDS, EVENT_NOUNS, HONORIFICS, PARTY_WORDS, TITLE_HEADS, TITLE_MODIFIERS
@@ -54,8 +55,12 @@ _CITY_BEFORE = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*)*), $")  # "Port Hope,
 _SITE_RELATIONS = frozenset({LOCATED_IN, BASED_IN, FROM})
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """The identity form of a name: no possessive, middle initials, case or diacritics."""
+    """The identity form of a name: no possessive, middle initials, case or diacritics.
+
+    Memoised, as `fold` is: resolution asks it of every mention, twice, and a corpus names the same
+    people and places over and over."""
     name = _POSSESSIVE.sub("", name.strip())
     tokens = [t for t in name.split() if not _INITIAL.fullmatch(t)] or name.split()
     return fold(" ".join(tokens))
