@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from kg import heap
 from kg import nlp as nlp_stage
 from kg.errors import E, KGError
 from kg.extract import extract
@@ -58,6 +59,8 @@ def _worker_model(name: str):
 
 
 def _preload(name: str) -> None:
+    """A local pool worker's first task: the heap setting (inherited where forked) and the model."""
+    heap.keep_freed_memory()
     _worker_model(name)  # returns nothing: the pipeline itself is not sent back
 
 

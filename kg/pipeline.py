@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph
 
+from kg import heap
 from kg import nlp as nlp_stage
 from kg.errors import E, KGError
 from kg.extract import extract
@@ -219,6 +220,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildSumma
     """Build the graph of the inputs into options.out; nothing is written unless all succeeds."""
     start = time.perf_counter()
     timer = _Timer()
+    if options.engine == "local":
+        heap.keep_freed_memory()  # this process parses, or forks the workers that do
     if options.engine == "local" and options.jobs > 1:
         from kg.distributed import process_pool
 
