@@ -5,8 +5,10 @@ makes as much again. glibc's malloc hands the freed top of its heap back to the 
 than its trim threshold is free there, and the next shard faults the same pages in again. A
 2-process build of 200k words took 580-860k page faults and 1.4-2.0 s of kernel time in its
 children, against 130k and 0.4-0.45 s with the settings below, and ran 0.4-1.1 s faster (3
-alternating runs); a worker's peak RSS stayed 414 MB, since what is kept is what the next shard
-uses. One process parsing alone gains little (its heap top holds the records it keeps).
+alternating runs). A worker's peak RSS stayed 414 MB, since what is kept is what the next shard
+uses, but a worker now stays near its peak between shards: the process tree's sampled peak rose
+from 608-632 MB to 676-686 MB. One process parsing alone gains little (its heap top holds the
+records it keeps).
 """
 
 from __future__ import annotations
