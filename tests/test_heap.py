@@ -36,7 +36,10 @@ def test_freed_memory_is_reused_without_page_faults():
     if not heap.keep_freed_memory():
         pytest.skip("the C library is not glibc: malloc is left as it is")
     untuned, tuned = _faults("default"), _faults("tuned")
-    assert untuned >= 96 * 256  # glibc's default gives much of each round back and faults it in again
+    # glibc's default gives much of each round back and faults it in again (39k faults here, 4 KiB
+    # pages); where the kernel backs the heap with huge pages, far fewer faults say the same.
+    if untuned < 100:
+        pytest.skip(f"this machine's default malloc faulted {untuned} times: nothing to compare")
     assert tuned < untuned // 10
 
 
