@@ -10,7 +10,8 @@ The RDF model (documented for users in README.md, declared in kg/ontology.ttl):
 - Sentence `<base>article/<id>#char=<b>,<e>` (RFC 5147 fragment, as NIF does): nif:Sentence with
   nif:anchorOf (its text), nif:beginIndex, nif:endIndex, nif:referenceContext (the article).
 - Event `<base>event/<id>/<offset>`: kg:Event (plus a class such as kg:Meeting) with rdfs:label
-  (its trigger, where and when: "died in Tarija, 2024-03-05"), kg:relation, kg:agent, kg:patient, kg:topic, kg:place, kg:timeText, kg:date, kg:factuality, kg:content,
+  (its trigger, where and when: "died in Tarija, 2024-03-05"), kg:relation, kg:agent, kg:patient,
+  kg:topic, kg:place, kg:timeText, kg:date, kg:factuality, kg:content,
   kg:evidence (the sentence), prov:wasDerivedFrom (the article), kg:trigger and its offsets.
 - Fact `<base>fact/<id>/<hash>`: kg:Fact with kg:subject, kg:predicate, kg:object (or
   kg:content), kg:event, kg:evidence, kg:factuality, prov:wasDerivedFrom; and the direct triple

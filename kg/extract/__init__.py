@@ -33,8 +33,9 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
     setting = _Setting()
     for i, sent in enumerate(doc.sents):
         start, end = sent.start_char, sent.end_char
-        text = whole[start:end].rstrip()  # sent.text, not made again from its tokens; a paragraph
-        if not text.strip() or _excluded(article, start, end):  # break belongs to no sentence
+        # sent.text, sliced rather than made again from its tokens; a paragraph break belongs to no sentence
+        text = whole[start:end].rstrip()
+        if not text.strip() or _excluded(article, start, end):
             continue
         record = Sentence(index=i, start=start, end=start + len(text), text=text)
         index = MentionIndex(antecedents.known_people(sentence_mentions(sent)))
